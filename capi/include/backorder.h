@@ -1,0 +1,187 @@
+/*
+ * backorder.h — the stable C ABI of the Backorder engine.
+ *
+ * Conventions (docs/c-abi.md):
+ *  - Names are bo_<object>_<verb>; outputs come first; fallible calls return bo_status (0 = BO_OK,
+ *    negative = a specific error). On error, bo_last_error_*() describe it on the calling thread.
+ *  - Strings are UTF-8; inputs take an explicit length. What the library allocates for you is released
+ *    with bo_free(). Handles are released with their own bo_<object>_free(), which accepts NULL.
+ *  - No C++ exception ever leaves the library. A failed call changes nothing.
+ *  - Threading: a bo_engine is immutable and may be shared by any number of threads. A bo_labeler belongs
+ *    to one thread at a time. The last error is per thread.
+ *  - `now` is always an input: the library never reads the clock.
+ *
+ * Rich data crosses as versioned JSON (docs/json.md); catalog pages also get typed structs that begin
+ * with struct_size, so later versions can grow them without breaking callers.
+ */
+#ifndef BACKORDER_H
+#define BACKORDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(BO_BUILDING_LIBRARY)
+#define BO_API __attribute__((visibility("default")))
+#else
+#define BO_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- versions ------------------------------------------------------------------------------------ */
+
+#define BO_VERSION_MAJOR 0
+#define BO_VERSION_MINOR 1
+#define BO_VERSION_PATCH 0
+/* MAJOR*10000 + MINOR*100 + PATCH, as bo_version_number() returns for the library actually loaded. */
+#define BO_VERSION_NUMBER (BO_VERSION_MAJOR * 10000 + BO_VERSION_MINOR * 100 + BO_VERSION_PATCH)
+/* Bumped on any incompatible ABI change; hosts refuse a library whose bo_abi_version() differs. */
+#define BO_ABI_VERSION 1
+
+/* "0.1.0". Static storage: do not free. */
+BO_API const char *bo_version_string(void);
+BO_API uint32_t bo_version_number(void);
+BO_API uint32_t bo_abi_version(void);
+
+/* ---- errors -------------------------------------------------------------------------------------- */
+
+/* Values are append-only. */
+typedef int32_t bo_status;
+#define BO_OK 0
+#define BO_EINTERNAL (-1)    /* a bug or an unexpected failure inside the library */
+#define BO_EINVALID (-2)     /* input failed validation; bo_last_error_path() says where */
+#define BO_ENOTFOUND (-3)    /* an id that does not exist */
+#define BO_ENOMEM (-4)       /* out of memory */
+#define BO_EBUFSIZE (-5)     /* a caller-provided buffer or struct is too small */
+
+/* The code of the last failed call on this thread (BO_OK if none). */
+BO_API bo_status bo_last_error_code(void);
+/* Its message; never NULL ("" if none). Valid until the next failing call on this thread. */
+BO_API const char *bo_last_error_message(void);
+/* The JSON path of the input at fault ("policy.calendar.time_zone"); never NULL ("" if none). */
+BO_API const char *bo_last_error_path(void);
+
+/* Releases memory the library returned to you (JSON strings). NULL is fine. */
+BO_API void bo_free(void *ptr);
+
+/* ---- policy -------------------------------------------------------------------------------------- */
+
+/*
+ * Validates a policy document without building an engine. Always BO_OK for any input bytes; *out_json is
+ * {"valid": true|false, "errors": [{"path": "...", "message": "..."}]} (free with bo_free). *out_len may
+ * be NULL.
+ */
+BO_API bo_status bo_policy_validate(char **out_json, size_t *out_len, const char *policy_json, size_t len);
+
+/* ---- engine -------------------------------------------------------------------------------------- */
+
+typedef struct bo_engine bo_engine;
+
+/*
+ * Builds an engine from a policy document. On success *out is yours: release it with bo_engine_free().
+ * On BO_EINVALID the last error holds the first problem; bo_policy_validate() lists them all.
+ */
+BO_API bo_status bo_engine_new(bo_engine **out, const char *policy_json, size_t len);
+BO_API void bo_engine_free(bo_engine *engine);
+
+/*
+ * One label. Request and answer are JSON (docs/json.md#label):
+ *   {"item": {...}, "stock": {...}, "quantity": 1, "locale": "en-US", "now": "2026-11-30T09:00:00-05:00"}
+ * *out_json is yours (bo_free). *out_len may be NULL.
+ */
+BO_API bo_status bo_engine_label_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                      const char *request_json, size_t len);
+
+/*
+ * A catalog: {"now", "locale", "items": [...], "stock": [...]}, stock rows joined to items by "sku".
+ * A bad row does not fail the call: it is listed under "errors" with its row and path.
+ */
+BO_API bo_status bo_engine_labels_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                       const char *request_json, size_t len);
+
+/* ---- typed labels for catalog pages -------------------------------------------------------------- */
+
+/* Availability status. Values are append-only. */
+typedef int32_t bo_availability;
+#define BO_AVAILABILITY_IN_STOCK 1
+#define BO_AVAILABILITY_LOW_STOCK 2
+#define BO_AVAILABILITY_BACKORDER 3
+#define BO_AVAILABILITY_PREORDER 4
+#define BO_AVAILABILITY_OUT_OF_STOCK 5
+#define BO_AVAILABILITY_DISCONTINUED 6
+
+/* "Not given" for the optional integer fields of bo_item: the policy's value applies. */
+#define BO_UNSET INT64_MIN
+
+/* bo_item.flags */
+#define BO_ITEM_DISCONTINUED 1u
+#define BO_ITEM_BACKORDERS_ALLOWED 2u /* with BO_ITEM_BACKORDERS_SET: the item's own choice */
+#define BO_ITEM_BACKORDERS_SET 4u     /* without it, the policy's default applies */
+
+/* One catalog row. Set struct_size = sizeof(bo_item); fields past it are taken as unset. */
+typedef struct bo_item {
+  size_t struct_size;
+  const char *sku; /* UTF-8, sku_len bytes; not kept after the call */
+  size_t sku_len;
+  int64_t quantity; /* asked for; 1 for a product page */
+  int64_t on_hand;
+  int64_t reserved;
+  int64_t safety_stock;
+  int64_t promised;
+  int64_t backordered;
+  int64_t lead_min_days;       /* BO_UNSET: the policy's */
+  int64_t lead_max_days;       /* BO_UNSET: the policy's */
+  int64_t max_backorder;       /* BO_UNSET: the policy's */
+  int64_t low_stock_threshold; /* BO_UNSET: the policy's */
+  char release_date[11];       /* "YYYY-MM-DD" for a pre-order, "" for none */
+  uint32_t flags;
+} bo_item;
+
+/* One answer. Set struct_size = sizeof(bo_label) before the call. */
+typedef struct bo_label {
+  size_t struct_size;
+  bo_status error; /* BO_OK, or why this row has no label (message in error_message) */
+  bo_availability status;
+  int64_t sellable;
+  int64_t ship_now;    /* of quantity, ships from stock */
+  int64_t later;       /* of quantity, waits for supply or release */
+  int64_t unavailable; /* of quantity, cannot be ordered */
+  int32_t notify_me;   /* 1: offer "notify me" */
+  int32_t now_min_days, now_max_days; /* window of ship_now, in days from today */
+  int32_t later_min_days, later_max_days;
+  char now_from[11], now_to[11];     /* "YYYY-MM-DD" or "" */
+  char later_from[11], later_to[11];
+  /* The strings below are owned by the bo_labeler and stay valid until it is freed. */
+  const char *text;          /* "Backorder – ships in 10–14 days" */
+  const char *short_text;    /* "Ships Dec 10 – 14" */
+  const char *schema_org;    /* "https://schema.org/BackOrder" */
+  const char *merchant;      /* Google Merchant availability: "backorder" */
+  const char *availability_date; /* ISO 8601 with offset, or "" */
+  const char *error_message;     /* "" when error is BO_OK */
+  const char *error_path;        /* "" when error is BO_OK */
+} bo_label;
+
+typedef struct bo_labeler bo_labeler;
+
+/*
+ * A labeler computes labels in one locale at one moment (`now_unix_ms`, milliseconds since the Unix epoch)
+ * and caches their wording. It keeps `engine` alive. Release with bo_labeler_free(); one thread at a time.
+ */
+BO_API bo_status bo_labeler_new(bo_labeler **out, const bo_engine *engine, const char *locale,
+                                size_t locale_len, int64_t now_unix_ms);
+BO_API void bo_labeler_free(bo_labeler *labeler);
+
+/*
+ * Labels `count` items into `out_labels` (each with struct_size set). A bad row sets that label's `error`
+ * and the call still returns BO_OK; it fails only for bad arguments (NULL pointers, a struct_size smaller
+ * than the first version's).
+ */
+BO_API bo_status bo_labeler_run(bo_label *out_labels, bo_labeler *labeler, const bo_item *items, size_t count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BACKORDER_H */

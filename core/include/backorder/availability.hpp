@@ -1,0 +1,77 @@
+// Availability of one item: its status and ship windows from its stock position and the policy, at `now`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "backorder/calendar.hpp"
+#include "backorder/policy.hpp"
+
+namespace backorder {
+
+// Append-only; the values are bo_availability in the C ABI.
+enum class Status : int {
+  in_stock = 1,
+  low_stock = 2,
+  backorder = 3,
+  preorder = 4,
+  out_of_stock = 5,
+  discontinued = 6,
+};
+
+const char* status_name(Status s);         // "in_stock", "backorder", ...
+const char* schema_org_iri(Status s);      // "https://schema.org/BackOrder", ...
+const char* merchant_availability(Status s);  // Google Merchant: "in_stock", "backorder", "preorder", "out_of_stock"
+
+// What the store knows of an item; optional fields fall back to the policy.
+struct Item {
+  std::string sku;
+  std::optional<bool> backorders;
+  std::optional<int> lead_min_days, lead_max_days;
+  std::optional<Day> release_date;             // pre-order until this local date
+  bool discontinued = false;
+  std::optional<std::int64_t> max_backorder;   // cap on units on backorder at once
+  std::optional<std::int64_t> low_stock_threshold;
+};
+
+struct StockPosition {
+  std::int64_t on_hand = 0;
+  std::int64_t reserved = 0;      // held by carts or unshipped in-stock orders
+  std::int64_t safety_stock = 0;  // never sold
+  std::int64_t promised = 0;      // already promised to waiting orders
+  std::int64_t backordered = 0;   // units already on backorder (count against the cap)
+};
+
+// A ship window in civil dates, and in days counted from today in the policy's unit.
+struct Window {
+  Day from = 0, to = 0;
+  int min_days = 0, max_days = 0;
+};
+
+// The moment a batch of labels is computed for, resolved once through the calendar.
+struct Today {
+  Instant now = 0;
+  Day day = 0;         // local date of now
+  Day order_day = 0;   // the day an order placed now counts from (cut-off, non-working days)
+  Day stock_ship_day = 0;
+  static Today at(const Calendar& cal, Instant now);
+};
+
+struct Availability {
+  Status status = Status::out_of_stock;
+  std::int64_t sellable = 0;     // on hand - reserved - safety - promised, never below 0
+  std::int64_t quantity = 1;     // asked for
+  std::int64_t ship_now = 0;     // of quantity, ships from stock
+  std::int64_t later = 0;        // of quantity, waits (backorder or pre-order)
+  std::int64_t unavailable = 0;  // of quantity, cannot be ordered (cap, no backorders)
+  Window now_window;             // valid when ship_now > 0
+  Window later_window;           // valid when later > 0
+  bool notify_me = false;        // the store can offer "notify me" instead
+};
+
+// Pure: same inputs, same answer. Throws Error(invalid) for quantity <= 0 or an inconsistent item.
+Availability classify(const Policy& policy, const Calendar& cal, const Today& today, const Item& item,
+                      const StockPosition& stock, std::int64_t quantity);
+
+}  // namespace backorder

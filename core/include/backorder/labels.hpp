@@ -1,0 +1,64 @@
+// Labels: availability put into the shopper's words (ICU MessageFormat with plurals, DateIntervalFormat for
+// ranges), with the schema.org and Google Merchant values that say the same thing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "backorder/availability.hpp"
+#include "backorder/engine.hpp"
+
+namespace backorder {
+
+// Texts shared by every label with the same wording; owned by the Labeler that made them.
+struct LabelText {
+  std::string text;               // "Backorder – ships in 10–14 days"
+  std::string short_text;         // "Ships Dec 10 – 14"
+  std::string availability_date;  // ISO 8601 with offset, "" when the status has none
+};
+
+struct Label {
+  Availability availability;
+  const LabelText* text = nullptr;  // valid while the Labeler that made it lives
+  const char* schema_org() const { return schema_org_iri(availability.status); }
+  const char* merchant() const { return merchant_availability(availability.status); }
+};
+
+// Built-in catalogue keys, in the order docs/messages.md lists them.
+inline constexpr const char* kMessageKeys[] = {
+    "in_stock",       "in_stock_short",     "low_stock",         "low_stock_short",
+    "backorder",      "backorder_exact",    "backorder_business", "backorder_business_exact",
+    "backorder_short", "preorder",          "preorder_short",    "split",
+    "out_of_stock",   "out_of_stock_short", "discontinued",      "discontinued_short"};
+
+// Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
+// Returns "" when it does, else the reason.
+std::string check_message_pattern(std::string_view locale, std::string_view pattern);
+
+// Computes labels for one locale at one moment. Not thread-safe: one per thread (it caches formatted text,
+// which is why a whole catalog page costs little more than its distinct wordings).
+class Labeler {
+ public:
+  // Throws Error(invalid, "locale") for a locale ICU does not know.
+  Labeler(std::shared_ptr<const Engine> engine, std::string_view locale, Instant now);
+  ~Labeler();
+  Labeler(const Labeler&) = delete;
+  Labeler& operator=(const Labeler&) = delete;
+
+  // Throws Error(invalid, path) for a bad row (quantity <= 0, lead min above max, ...).
+  Label label(const Item& item, const StockPosition& stock, std::int64_t quantity = 1);
+
+  const Engine& engine() const { return *engine_; }
+  const Today& today() const { return today_; }
+  const std::string& locale() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Engine> engine_;
+  Today today_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace backorder

@@ -1,0 +1,50 @@
+// The merchant's whole configuration: one versioned JSON document (docs/policy.md), validated with a JSON
+// path on every error.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backorder/calendar.hpp"
+#include "backorder/error.hpp"
+#include "backorder/money.hpp"
+
+namespace backorder {
+
+inline constexpr int kPolicyVersion = 1;
+
+// How lead times are counted and said: "ships in 10–14 days" or "ships in 8–10 business days".
+enum class DayUnit { calendar, business };
+
+struct AvailabilityPolicy {
+  std::int64_t low_stock_threshold = 5;   // "Only N left" at or under this true sellable quantity; 0 = never
+  bool backorders = true;                 // default for items that do not say
+  std::optional<std::int64_t> max_backorder;  // default per-item cap on backordered units; none = no cap
+  int lead_min_days = 10;                 // default supplier lead time for items that do not say
+  int lead_max_days = 14;
+  DayUnit day_unit = DayUnit::calendar;
+};
+
+struct Policy {
+  int version = kPolicyVersion;
+  std::string shop;
+  Currency currency;
+  std::string locale = "en";  // default locale (BCP 47); its catalogue is the fallback for text
+  CalendarSpec calendar;
+  AvailabilityPolicy availability;
+  // locale -> message key -> ICU MessageFormat pattern, overriding the built-in catalogue.
+  std::map<std::string, std::map<std::string, std::string>> messages;
+};
+
+// Every problem in the document, each with its path ("policy.calendar.time_zone"); empty when valid.
+std::vector<Issue> validate_policy(std::string_view json);
+// Throws ValidationError with all the issues.
+Policy parse_policy(std::string_view json);
+
+// A BCP 47 tag ICU knows ("en", "de-DE", "pt_BR"); false for "xx" or "not a locale".
+bool is_known_locale(std::string_view tag);
+
+}  // namespace backorder

@@ -1,0 +1,23 @@
+// The JSON wire formats (docs/json.md): what the C ABI and the CLI exchange. Versioned with the policy.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "backorder/engine.hpp"
+#include "backorder/labels.hpp"
+
+namespace backorder {
+
+// One label. Request: {"item": {...}, "stock": {...}, "quantity": 1, "locale": "en", "now": "ISO 8601"}.
+// Throws ValidationError with paths such as "item.lead_time_days.min".
+std::string label_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
+
+// A catalog: {"now", "locale", "items": [...], "stock": [...rows with sku...]}; stock rows join items by sku.
+// A bad row does not abort the batch: it is reported in "errors" with its row index and path.
+std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
+
+// {"valid": bool, "errors": [{"path", "message"}]} for a policy document. Never throws for bad input.
+std::string validate_policy_json(std::string_view policy_json);
+
+}  // namespace backorder
