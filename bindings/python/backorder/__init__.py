@@ -1,0 +1,48 @@
+"""Backorder: truthful availability labels ("Backorder – ships in 10–14 days") for online stores.
+
+    import backorder
+    engine = backorder.Engine("policy.json")
+    label = engine.label({"sku": "JKT-NAVY-M", "lead_time_days": (10, 14)}, {"on_hand": 0},
+                         now="2026-11-30T09:00:00-05:00")
+    label.text      # 'Backorder – ships in 10–14 days'
+
+See docs/python.md.
+"""
+
+from . import _native
+from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
+from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
+from ._labels import Label, LabelBatch, RowError, Status, Window
+
+__version__: str = _native.__version__
+
+
+def abi_version() -> int:
+    """The C ABI version (``BO_ABI_VERSION``) this build of the engine corresponds to."""
+    return int(_native.abi_version())
+
+
+def version() -> str:
+    """The engine's version, such as "0.1.0"."""
+    return __version__
+
+
+__all__ = [
+    "Engine",
+    "Labeler",
+    "Label",
+    "LabelBatch",
+    "RowError",
+    "Status",
+    "Window",
+    "Error",
+    "ErrorCode",
+    "ValidationError",
+    "PolicyIssue",
+    "PolicySource",
+    "Now",
+    "validate_policy",
+    "abi_version",
+    "version",
+    "__version__",
+]
