@@ -20,18 +20,19 @@ enum class Status : int {
   discontinued = 6,
 };
 
-const char* status_name(Status s);         // "in_stock", "backorder", ...
-const char* schema_org_iri(Status s);      // "https://schema.org/BackOrder", ...
-const char* merchant_availability(Status s);  // Google Merchant: "in_stock", "backorder", "preorder", "out_of_stock"
+const char* status_name(Status s);     // "in_stock", "backorder", ...
+const char* schema_org_iri(Status s);  // "https://schema.org/BackOrder", ...
+const char* merchant_availability(
+    Status s);  // Google Merchant: "in_stock", "backorder", "preorder", "out_of_stock"
 
 // What the store knows of an item; optional fields fall back to the policy.
 struct Item {
   std::string sku;
   std::optional<bool> backorders;
   std::optional<int> lead_min_days, lead_max_days;
-  std::optional<Day> release_date;             // pre-order until this local date
+  std::optional<Day> release_date;  // pre-order until this local date
   bool discontinued = false;
-  std::optional<std::int64_t> max_backorder;   // cap on units on backorder at once
+  std::optional<std::int64_t> max_backorder;  // cap on units on backorder at once
   std::optional<std::int64_t> low_stock_threshold;
 };
 
@@ -52,8 +53,8 @@ struct Window {
 // The moment a batch of labels is computed for, resolved once through the calendar.
 struct Today {
   Instant now = 0;
-  Day day = 0;         // local date of now
-  Day order_day = 0;   // the day an order placed now counts from (cut-off, non-working days)
+  Day day = 0;        // local date of now
+  Day order_day = 0;  // the day an order placed now counts from (cut-off, non-working days)
   Day stock_ship_day = 0;
   static Today at(const Calendar& cal, Instant now);
 };

@@ -2,6 +2,8 @@
 // handling days. Dates the customer sees are civil dates in this zone.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -9,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace icu {
+U_NAMESPACE_BEGIN
 class TimeZone;
-}
+U_NAMESPACE_END
 
 namespace backorder {
 
@@ -30,11 +32,11 @@ using Instant = std::int64_t;
 Instant parse_instant(std::string_view iso, const std::string& path);
 
 struct CalendarSpec {
-  std::string time_zone = "UTC";          // IANA id
-  unsigned working_days = 0b0111110;      // bit w set = weekday w (0 = Sunday) is a working day
-  std::vector<Day> holidays;              // sorted, unique
-  int cutoff_minutes = 24 * 60;           // orders at or after this local time count from the next working day
-  int handling_days = 0;                  // business days between the order day and shipping from stock
+  std::string time_zone = "UTC";      // IANA id
+  unsigned working_days = 0b0111110;  // bit w set = weekday w (0 = Sunday) is a working day
+  std::vector<Day> holidays;          // sorted, unique
+  int cutoff_minutes = 24 * 60;       // orders at or after this local time count from the next working day
+  int handling_days = 0;              // business days between the order day and shipping from stock
 };
 
 // Immutable after construction; const methods are safe to call from many threads.
@@ -56,8 +58,8 @@ class Calendar {
   std::string format_local_midnight(Day d) const;
 
   bool is_working(Day d) const;
-  Day next_working(Day d) const;      // d itself when it is a working day
-  Day add_business_days(Day d, int n) const;  // n working days after d (d need not be one)
+  Day next_working(Day d) const;                      // d itself when it is a working day
+  Day add_business_days(Day d, int n) const;          // n working days after d (d need not be one)
   int business_days_between(Day from, Day to) const;  // working days in (from, to]
 
   // The day an order placed at `now` counts from: today before the cut-off on a working day,

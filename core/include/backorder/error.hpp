@@ -11,8 +11,8 @@ namespace backorder {
 // Append-only; the values mirror bo_status in the C ABI.
 enum class ErrorCode : int {
   internal = -1,
-  invalid = -2,       // input failed validation; see the path
-  not_found = -3,     // an id that does not exist
+  invalid = -2,    // input failed validation; see the path
+  not_found = -3,  // an id that does not exist
   out_of_memory = -4,
   buffer_too_small = -5,
 };

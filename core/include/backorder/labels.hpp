@@ -28,10 +28,10 @@ struct Label {
 
 // Built-in catalogue keys, in the order docs/messages.md lists them.
 inline constexpr const char* kMessageKeys[] = {
-    "in_stock",       "in_stock_short",     "low_stock",         "low_stock_short",
-    "backorder",      "backorder_exact",    "backorder_business", "backorder_business_exact",
-    "backorder_short", "preorder",          "preorder_short",    "split",
-    "out_of_stock",   "out_of_stock_short", "discontinued",      "discontinued_short"};
+    "in_stock",        "in_stock_short",     "low_stock",          "low_stock_short",
+    "backorder",       "backorder_exact",    "backorder_business", "backorder_business_exact",
+    "backorder_short", "preorder",           "preorder_short",     "split",
+    "out_of_stock",    "out_of_stock_short", "discontinued",       "discontinued_short"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.

@@ -20,10 +20,10 @@ inline constexpr int kPolicyVersion = 1;
 enum class DayUnit { calendar, business };
 
 struct AvailabilityPolicy {
-  std::int64_t low_stock_threshold = 5;   // "Only N left" at or under this true sellable quantity; 0 = never
-  bool backorders = true;                 // default for items that do not say
+  std::int64_t low_stock_threshold = 5;  // "Only N left" at or under this true sellable quantity; 0 = never
+  bool backorders = true;                // default for items that do not say
   std::optional<std::int64_t> max_backorder;  // default per-item cap on backordered units; none = no cap
-  int lead_min_days = 10;                 // default supplier lead time for items that do not say
+  int lead_min_days = 10;                     // default supplier lead time for items that do not say
   int lead_max_days = 14;
   DayUnit day_unit = DayUnit::calendar;
 };
@@ -46,5 +46,7 @@ Policy parse_policy(std::string_view json);
 
 // A BCP 47 tag ICU knows ("en", "de-DE", "pt_BR"); false for "xx" or "not a locale".
 bool is_known_locale(std::string_view tag);
+// The canonical BCP 47 form ("pt_br" -> "pt-BR"), or "" for a locale ICU does not know.
+std::string canonical_locale(std::string_view tag);
 
 }  // namespace backorder

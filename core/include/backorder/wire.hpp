@@ -17,6 +17,9 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
 // A bad row does not abort the batch: it is reported in "errors" with its row index and path.
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
 
+// One label as the JSON object docs/json.md describes (what label_json answers).
+std::string label_to_json(const Label& label, std::string_view sku);
+
 // {"valid": bool, "errors": [{"path", "message"}]} for a policy document. Never throws for bad input.
 std::string validate_policy_json(std::string_view policy_json);
 

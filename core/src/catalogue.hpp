@@ -1,0 +1,12 @@
+// The built-in message catalogues: ICU MessageFormat patterns per language (docs/messages.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace backorder::detail {
+
+// The built-in pattern for `key` in `language` ("en", "de", ...), or null when that language has none.
+const std::string* builtin_message(std::string_view language, std::string_view key);
+
+}  // namespace backorder::detail

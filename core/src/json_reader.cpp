@@ -1,0 +1,109 @@
+#include "json_reader.hpp"
+
+namespace backorder::detail {
+
+static bool too_deep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues) {
+  if (too_deep(text)) {
+    issues.push_back({path, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
+    return json(json::value_t::discarded);
+  }
+  try {
+    return json::parse(text);
+  } catch (const json::exception& e) {
+    // nlohmann's message names the byte and the token; drop its "[json.exception...]" prefix.
+    std::string what = e.what();
+    auto pos = what.find("] ");
+    issues.push_back({path, "malformed JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))});
+    return json(json::value_t::discarded);
+  }
+}
+
+json parse_json_or_throw(std::string_view text, const std::string& path) {
+  std::vector<Issue> issues;
+  json j = parse_json(text, path, issues);
+  if (!issues.empty()) throw ValidationError(std::move(issues));
+  return j;
+}
+
+bool Reader::object(const json& j, const std::string& path, std::initializer_list<std::string_view> known) {
+  if (!j.is_object()) {
+    fail(path, "expected an object");
+    return false;
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    bool found = false;
+    for (auto k : known) found = found || k == it.key();
+    if (!found) fail(at(path, it.key()), "unknown field");
+  }
+  return true;
+}
+
+const json* Reader::member(const json& obj, std::string_view key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::optional<std::int64_t> Reader::integer(const json& obj, std::string_view key, const std::string& path,
+                                            std::int64_t min, std::int64_t max) {
+  const json* v = member(obj, key);
+  if (!v) return std::nullopt;
+  std::string p = at(path, key);
+  if (!v->is_number_integer()) {
+    fail(p, "expected an integer");
+    return std::nullopt;
+  }
+  if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+    fail(p, "must be at most " + std::to_string(max));
+    return std::nullopt;
+  }
+  std::int64_t n = v->get<std::int64_t>();
+  if (n < min || n > max) {
+    fail(p, n < min ? "must be at least " + std::to_string(min) : "must be at most " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<std::string> Reader::string(const json& obj, std::string_view key, const std::string& path) {
+  const json* v = member(obj, key);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    fail(at(path, key), "expected a string");
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+std::optional<bool> Reader::boolean(const json& obj, std::string_view key, const std::string& path) {
+  const json* v = member(obj, key);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    fail(at(path, key), "expected true or false");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+}  // namespace backorder::detail

@@ -1,0 +1,57 @@
+// Reads JSON documents into core structs while collecting every problem with its JSON path.
+// Private to core: the wire formats and the policy share it so errors read the same everywhere.
+#pragma once
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backorder/error.hpp"
+
+namespace backorder::detail {
+
+using json = nlohmann::json;
+
+// Documents nested deeper than this are refused before parsing, so hostile input cannot exhaust the stack.
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses `text`; on failure returns a discarded value and adds one issue at `path`.
+json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues);
+// Parses or throws ValidationError.
+json parse_json_or_throw(std::string_view text, const std::string& path);
+
+class Reader {
+ public:
+  std::vector<Issue> issues;
+
+  void fail(std::string path, std::string message) {
+    issues.push_back({std::move(path), std::move(message)});
+  }
+  bool ok() const { return issues.empty(); }
+  void throw_if_failed() const {
+    if (!issues.empty()) throw ValidationError(issues);
+  }
+
+  // True when `j` is an object; each key not in `known` is reported as an unknown field.
+  bool object(const json& j, const std::string& path, std::initializer_list<std::string_view> known);
+
+  // Optional members of an object: nullopt when absent (or null); a wrong type or range is reported.
+  std::optional<std::int64_t> integer(const json& obj, std::string_view key, const std::string& path,
+                                      std::int64_t min, std::int64_t max);
+  std::optional<std::string> string(const json& obj, std::string_view key, const std::string& path);
+  std::optional<bool> boolean(const json& obj, std::string_view key, const std::string& path);
+  // Present and not null?
+  static const json* member(const json& obj, std::string_view key);
+
+  static std::string at(const std::string& path, std::string_view key) {
+    return path + "." + std::string(key);
+  }
+  static std::string at(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+  }
+};
+
+}  // namespace backorder::detail

@@ -1,0 +1,274 @@
+#include "backorder/labels.hpp"
+
+#include <unicode/datefmt.h>
+#include <unicode/dtintrv.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/msgfmt.h>
+#include <unicode/timezone.h>
+
+#include <array>
+#include <map>
+#include <unordered_map>
+
+#include "backorder/error.hpp"
+
+namespace backorder {
+namespace {
+
+constexpr double kMsPerDay = 86'400'000.0;
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  return s.toUTF8String(out);
+}
+
+// Civil dates are formatted in UTC at noon, so no zone or DST shift can move them to another day.
+UDate noon(Day d) { return d * kMsPerDay + kMsPerDay / 2; }
+
+// What decides a label's wording. Labels with equal keys share one LabelText.
+struct Key {
+  int kind;
+  std::int64_t a, b;
+  Day from, to;
+  int min_days, max_days;
+  bool operator==(const Key&) const = default;
+};
+
+struct KeyHash {
+  std::size_t operator()(const Key& k) const {
+    std::size_t h = static_cast<std::size_t>(k.kind);
+    for (std::int64_t v : {k.a, k.b, std::int64_t{k.from}, std::int64_t{k.to}, std::int64_t{k.min_days},
+                           std::int64_t{k.max_days}}) {
+      h = (h ^ static_cast<std::size_t>(v)) * 0x100000001b3ull;
+    }
+    return h;
+  }
+};
+
+enum Kind : int { kInStock, kLowStock, kBackorder, kSplit, kPreorder, kOutOfStock, kDiscontinued };
+
+}  // namespace
+
+std::string check_message_pattern(std::string_view locale, std::string_view pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError pe;
+  icu::Locale loc = icu::Locale::forLanguageTag(std::string(locale), status);
+  status = U_ZERO_ERROR;
+  icu::MessageFormat mf(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
+      loc, pe, status);
+  if (status == U_DEFAULT_KEYWORD_MISSING) return "every plural or select needs an `other` case";
+  if (U_FAILURE(status)) {
+    return std::string("not a valid ICU MessageFormat pattern (") + u_errorName(status) + " at offset " +
+           std::to_string(pe.offset) + ")";
+  }
+  return "";
+}
+
+struct Labeler::Impl {
+  std::string locale;  // canonical
+  icu::Locale icu_locale;
+  std::array<std::unique_ptr<icu::MessageFormat>, std::size(kMessageKeys)> formats;
+  std::unique_ptr<icu::DateIntervalFormat> range_this_year, range_other_year;
+  std::map<std::string, std::unique_ptr<icu::DateFormat>> dates;  // by skeleton
+  std::unordered_map<Key, LabelText, KeyHash> cache;  // node-based: LabelText addresses never move
+
+  const icu::MessageFormat& format(const Engine& engine, std::size_t index) {
+    if (!formats[index]) {
+      const std::string* pattern = engine.message(locale, kMessageKeys[index]);
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError pe;
+      formats[index] = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*pattern),
+                                                            icu_locale, pe, status);
+      if (U_FAILURE(status)) {
+        // Policies are checked when loaded, so this is a bug: say which message.
+        throw Error(ErrorCode::internal, "",
+                    std::string("message \"") + kMessageKeys[index] + "\" does not compile");
+      }
+    }
+    return *formats[index];
+  }
+
+  std::string message(const Engine& engine, std::string_view key, std::initializer_list<const char*> names,
+                      std::initializer_list<icu::Formattable> values) {
+    std::size_t index = 0;
+    while (key != kMessageKeys[index]) ++index;
+    icu::UnicodeString argn[8];
+    std::size_t n = 0;
+    for (const char* name : names) argn[n++] = icu::UnicodeString(name, -1, US_INV);
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    format(engine, index).format(argn, values.begin(), static_cast<int32_t>(n), out, status);
+    if (U_FAILURE(status))
+      throw Error(ErrorCode::internal, "", std::string("formatting \"") + std::string(key) + "\" failed");
+    return utf8(out);
+  }
+
+  bool same_year(Day today, Day d) const {
+    using namespace std::chrono;
+    return year_month_day{sys_days{days{today}}}.year() == year_month_day{sys_days{days{d}}}.year();
+  }
+
+  std::unique_ptr<icu::DateIntervalFormat> make_range(const char* skeleton) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(
+        icu::UnicodeString(skeleton, -1, US_INV), icu_locale, status));
+    if (U_FAILURE(status)) throw Error(ErrorCode::internal, "", "no date range format for the locale");
+    f->adoptTimeZone(icu::TimeZone::createTimeZone("Etc/UTC"));
+    return f;
+  }
+
+  std::unique_ptr<icu::DateFormat> make_date(const char* skeleton) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createInstanceForSkeleton(
+        icu::UnicodeString(skeleton, -1, US_INV), icu_locale, status));
+    if (U_FAILURE(status)) throw Error(ErrorCode::internal, "", "no date format for the locale");
+    f->adoptTimeZone(icu::TimeZone::createTimeZone("Etc/UTC"));
+    return f;
+  }
+
+  // "Dec 10 – 14"; the year is shown only when the range leaves this year.
+  icu::UnicodeString range(Day today, Day from, Day to) {
+    if (from == to) return date(today, from, false);
+    bool this_year = same_year(today, from) && same_year(today, to);
+    auto& f = this_year ? range_this_year : range_other_year;
+    if (!f) f = make_range(this_year ? "MMMd" : "yMMMd");
+    icu::UnicodeString out;
+    icu::FieldPosition pos;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateInterval interval(noon(from), noon(to));
+    f->format(&interval, out, pos, status);
+    if (U_FAILURE(status)) throw Error(ErrorCode::internal, "", "date range formatting failed");
+    return out;
+  }
+
+  // "March 12" (a long month reads better in a sentence); "Mar 12" where it stands for a range.
+  icu::UnicodeString date(Day today, Day d, bool long_month = true) {
+    const char* skeleton =
+        same_year(today, d) ? (long_month ? "MMMMd" : "MMMd") : (long_month ? "yMMMMd" : "yMMMd");
+    auto& f = dates[skeleton];
+    if (!f) f = make_date(skeleton);
+    icu::UnicodeString out;
+    return f->format(noon(d), out);
+  }
+
+  LabelText render(const Engine& e, const Today& today, int kind, const Availability& a);
+};
+
+Labeler::Labeler(std::shared_ptr<const Engine> engine, std::string_view locale, Instant now)
+    : engine_(std::move(engine)),
+      today_(Today::at(engine_->calendar(), now)),
+      impl_(std::make_unique<Impl>()) {
+  std::string canon = canonical_locale(locale.empty() ? std::string_view(engine_->policy().locale) : locale);
+  if (canon.empty())
+    throw Error(ErrorCode::invalid, "locale", "unknown locale \"" + std::string(locale) + "\"");
+  impl_->locale = canon;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->icu_locale = icu::Locale::forLanguageTag(canon, status);
+}
+
+Labeler::~Labeler() = default;
+
+const std::string& Labeler::locale() const { return impl_->locale; }
+
+Label Labeler::label(const Item& item, const StockPosition& stock, std::int64_t quantity) {
+  const Engine& e = *engine_;
+  Label out;
+  out.availability = classify(e.policy(), e.calendar(), today_, item, stock, quantity);
+  const Availability& a = out.availability;
+
+  Key key{};
+  switch (a.status) {
+    case Status::in_stock:
+      key.kind = kInStock;
+      break;
+    case Status::low_stock:
+      key = {kLowStock, a.sellable, 0, 0, 0, 0, 0};
+      break;
+    case Status::backorder:
+      key = {a.ship_now > 0 ? kSplit : kBackorder,
+             a.ship_now > 0 ? a.ship_now : 0,
+             a.ship_now > 0 ? a.later : 0,
+             a.later_window.from,
+             a.later_window.to,
+             a.later_window.min_days,
+             a.later_window.max_days};
+      break;
+    case Status::preorder:
+      key = {kPreorder, 0, 0, a.later_window.from, a.later_window.from, 0, 0};
+      break;
+    case Status::out_of_stock:
+      key.kind = kOutOfStock;
+      break;
+    case Status::discontinued:
+      key.kind = kDiscontinued;
+      break;
+  }
+  auto [it, fresh] = impl_->cache.try_emplace(key);
+  if (fresh) {
+    try {
+      it->second = impl_->render(e, today_, key.kind, a);
+    } catch (...) {
+      impl_->cache.erase(it);
+      throw;
+    }
+  }
+  out.text = &it->second;
+  return out;
+}
+
+LabelText Labeler::Impl::render(const Engine& e, const Today& today, int kind, const Availability& a) {
+  const Calendar& cal = e.calendar();
+  auto msg = [&](std::string_view k, std::initializer_list<const char*> names,
+                 std::initializer_list<icu::Formattable> values) { return message(e, k, names, values); };
+  LabelText t;
+  switch (kind) {
+    case kInStock:
+      t.text = msg("in_stock", {}, {});
+      t.short_text = msg("in_stock_short", {}, {});
+      break;
+    case kLowStock:
+      t.text = msg("low_stock", {"count"}, {icu::Formattable(static_cast<int64_t>(a.sellable))});
+      t.short_text = msg("low_stock_short", {"count"}, {icu::Formattable(static_cast<int64_t>(a.sellable))});
+      break;
+    case kBackorder:
+    case kSplit: {
+      const Window& w = a.later_window;
+      icu::UnicodeString dates = range(today.day, w.from, w.to);
+      bool business = e.policy().availability.day_unit == DayUnit::business;
+      bool exact = w.min_days == w.max_days;
+      const char* k = business ? (exact ? "backorder_business_exact" : "backorder_business")
+                               : (exact ? "backorder_exact" : "backorder");
+      if (kind == kSplit) k = "split";
+      t.text = msg(k, {"min_days", "max_days", "dates", "now_count", "later_count"},
+                   {icu::Formattable(w.min_days), icu::Formattable(w.max_days), icu::Formattable(dates),
+                    icu::Formattable(static_cast<int64_t>(a.ship_now)),
+                    icu::Formattable(static_cast<int64_t>(a.later))});
+      t.short_text =
+          msg("backorder_short", {"dates", "min_days", "max_days"},
+              {icu::Formattable(dates), icu::Formattable(w.min_days), icu::Formattable(w.max_days)});
+      t.availability_date = cal.format_local_midnight(w.from);
+      break;
+    }
+    case kPreorder: {
+      icu::UnicodeString date = this->date(today.day, a.later_window.from);
+      t.text = msg("preorder", {"date", "days"},
+                   {icu::Formattable(date), icu::Formattable(a.later_window.min_days)});
+      t.short_text = msg("preorder_short", {"date", "days"},
+                         {icu::Formattable(date), icu::Formattable(a.later_window.min_days)});
+      t.availability_date = cal.format_local_midnight(a.later_window.from);
+      break;
+    }
+    case kOutOfStock:
+      t.text = msg("out_of_stock", {}, {});
+      t.short_text = msg("out_of_stock_short", {}, {});
+      break;
+    case kDiscontinued:
+      t.text = msg("discontinued", {}, {});
+      t.short_text = msg("discontinued_short", {}, {});
+      break;
+  }
+  return t;
+}
+
+}  // namespace backorder

@@ -1,0 +1,246 @@
+#include "backorder/policy.hpp"
+
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <set>
+
+#include "backorder/labels.hpp"
+#include "json_reader.hpp"
+
+namespace backorder {
+
+using detail::json;
+using detail::Reader;
+
+namespace {
+
+const std::set<std::string>& known_languages() {
+  static const std::set<std::string> langs = [] {
+    std::set<std::string> out;
+    int32_t n = 0;
+    const icu::Locale* all = icu::Locale::getAvailableLocales(n);
+    for (int32_t i = 0; i < n; ++i) out.insert(all[i].getLanguage());
+    return out;
+  }();
+  return langs;
+}
+
+constexpr std::string_view kWeekdays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+// "14:00" -> 840; 24:00 means "no cut-off".
+std::optional<int> parse_clock(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':') return std::nullopt;
+  auto d = [&](std::size_t i) { return s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -100; };
+  int h = d(0) * 10 + d(1), m = d(3) * 10 + d(4);
+  if (h < 0 || m < 0 || m > 59 || h * 60 + m > 24 * 60) return std::nullopt;
+  return h * 60 + m;
+}
+
+void read_calendar(const json& j, const std::string& path, Reader& r, CalendarSpec& c) {
+  if (!r.object(j, path, {"time_zone", "working_days", "holidays", "cutoff", "handling_days"})) return;
+  if (auto tz = r.string(j, "time_zone", path)) {
+    c.time_zone = *tz;
+    try {
+      CalendarSpec probe;
+      probe.time_zone = *tz;
+      Calendar{probe};
+    } catch (const Error& e) {
+      r.fail(Reader::at(path, "time_zone"), e.what());
+    }
+  } else if (!Reader::member(j, "time_zone")) {
+    r.fail(Reader::at(path, "time_zone"), "required (an IANA time zone such as \"Europe/Berlin\")");
+  }
+  if (const json* days = Reader::member(j, "working_days")) {
+    std::string p = Reader::at(path, "working_days");
+    if (!days->is_array()) {
+      r.fail(p, "expected an array of weekdays such as [\"mon\", \"tue\"]");
+    } else {
+      unsigned mask = 0;
+      for (std::size_t i = 0; i < days->size(); ++i) {
+        const json& d = (*days)[i];
+        auto it = d.is_string() ? std::find(std::begin(kWeekdays), std::end(kWeekdays), d.get<std::string>())
+                                : std::end(kWeekdays);
+        if (it == std::end(kWeekdays)) {
+          r.fail(Reader::at(p, i), "expected one of sun, mon, tue, wed, thu, fri, sat");
+          continue;
+        }
+        unsigned bit = 1u << (it - std::begin(kWeekdays));
+        if (mask & bit) r.fail(Reader::at(p, i), "listed twice");
+        mask |= bit;
+      }
+      if (mask == 0 && days->empty()) r.fail(p, "at least one working day is needed");
+      if (mask) c.working_days = mask;
+    }
+  }
+  if (const json* hol = Reader::member(j, "holidays")) {
+    std::string p = Reader::at(path, "holidays");
+    if (!hol->is_array()) {
+      r.fail(p, "expected an array of dates (YYYY-MM-DD)");
+    } else {
+      for (std::size_t i = 0; i < hol->size(); ++i) {
+        std::string ip = Reader::at(p, i);
+        if (!(*hol)[i].is_string()) {
+          r.fail(ip, "expected a date as YYYY-MM-DD");
+          continue;
+        }
+        try {
+          c.holidays.push_back(parse_day((*hol)[i].get<std::string>(), ip));
+        } catch (const Error& e) {
+          r.fail(ip, e.what());
+        }
+      }
+      std::sort(c.holidays.begin(), c.holidays.end());
+    }
+  }
+  if (auto cut = r.string(j, "cutoff", path)) {
+    if (auto m = parse_clock(*cut)) {
+      c.cutoff_minutes = *m;
+    } else {
+      r.fail(Reader::at(path, "cutoff"), "expected a local time as HH:MM, 00:00 to 24:00");
+    }
+  }
+  if (auto h = r.integer(j, "handling_days", path, 0, 365)) c.handling_days = static_cast<int>(*h);
+}
+
+void read_availability(const json& j, const std::string& path, Reader& r, AvailabilityPolicy& a) {
+  if (!r.object(j, path,
+                {"low_stock_threshold", "backorders", "max_backorder", "lead_time_days", "day_unit"})) {
+    return;
+  }
+  if (auto t = r.integer(j, "low_stock_threshold", path, 0, 1'000'000'000)) a.low_stock_threshold = *t;
+  if (auto b = r.boolean(j, "backorders", path)) a.backorders = *b;
+  if (auto m = r.integer(j, "max_backorder", path, 0, 1'000'000'000)) a.max_backorder = *m;
+  if (const json* lead = Reader::member(j, "lead_time_days")) {
+    std::string p = Reader::at(path, "lead_time_days");
+    if (r.object(*lead, p, {"min", "max"})) {
+      auto lo = r.integer(*lead, "min", p, 0, 3650);
+      auto hi = r.integer(*lead, "max", p, 0, 3650);
+      if (!Reader::member(*lead, "min")) r.fail(Reader::at(p, "min"), "required");
+      if (!Reader::member(*lead, "max")) r.fail(Reader::at(p, "max"), "required");
+      if (lo && hi && *lo > *hi) {
+        r.fail(p, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
+      } else if (lo && hi) {
+        a.lead_min_days = static_cast<int>(*lo);
+        a.lead_max_days = static_cast<int>(*hi);
+      }
+    }
+  }
+  if (auto u = r.string(j, "day_unit", path)) {
+    if (*u == "calendar")
+      a.day_unit = DayUnit::calendar;
+    else if (*u == "business")
+      a.day_unit = DayUnit::business;
+    else
+      r.fail(Reader::at(path, "day_unit"), "expected \"calendar\" or \"business\"");
+  }
+}
+
+void read_messages(const json& j, const std::string& path, Reader& r, Policy& p) {
+  if (!j.is_object()) {
+    r.fail(path, "expected an object of locales, each an object of message patterns");
+    return;
+  }
+  for (auto loc = j.begin(); loc != j.end(); ++loc) {
+    std::string lp = Reader::at(path, loc.key());
+    std::string canon = canonical_locale(loc.key());
+    if (canon.empty()) {
+      r.fail(lp, "unknown locale \"" + loc.key() + "\"");
+      continue;
+    }
+    if (!loc->is_object()) {
+      r.fail(lp, "expected an object of message patterns");
+      continue;
+    }
+    for (auto msg = loc->begin(); msg != loc->end(); ++msg) {
+      std::string mp = Reader::at(lp, msg.key());
+      bool known = std::any_of(std::begin(kMessageKeys), std::end(kMessageKeys),
+                               [&](const char* k) { return msg.key() == k; });
+      if (!known) {
+        r.fail(mp, "unknown message key (see docs/messages.md)");
+        continue;
+      }
+      if (!msg->is_string()) {
+        r.fail(mp, "expected an ICU MessageFormat pattern");
+        continue;
+      }
+      std::string why = check_message_pattern(canon, msg->get<std::string>());
+      if (!why.empty()) {
+        r.fail(mp, why);
+        continue;
+      }
+      p.messages[canon][msg.key()] = msg->get<std::string>();
+    }
+  }
+}
+
+Policy read_policy(std::string_view text, Reader& r) {
+  Policy p;
+  const std::string root = "policy";
+  json j = detail::parse_json(text, root, r.issues);
+  if (j.is_discarded()) return p;
+  if (!r.object(j, root, {"version", "shop", "currency", "locale", "calendar", "availability", "messages"})) {
+    return p;
+  }
+  if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
+    if (*v != kPolicyVersion) {
+      r.fail("policy.version", "unsupported policy version " + std::to_string(*v) +
+                                   "; this library reads version " + std::to_string(kPolicyVersion));
+    }
+  } else if (!Reader::member(j, "version")) {
+    r.fail("policy.version", "required (1)");
+  }
+  if (auto s = r.string(j, "shop", root)) p.shop = *s;
+  if (auto c = r.string(j, "currency", root)) {
+    try {
+      p.currency = currency_from_code(*c);
+    } catch (const Error& e) {
+      r.fail("policy.currency", e.what());
+    }
+  } else if (!Reader::member(j, "currency")) {
+    r.fail("policy.currency", "required (an ISO 4217 code such as \"EUR\")");
+  }
+  if (auto l = r.string(j, "locale", root)) {
+    p.locale = canonical_locale(*l);
+    if (p.locale.empty()) r.fail("policy.locale", "unknown locale \"" + *l + "\"");
+  }
+  if (const json* c = Reader::member(j, "calendar")) {
+    read_calendar(*c, "policy.calendar", r, p.calendar);
+  } else {
+    r.fail("policy.calendar", "required (at least {\"time_zone\": ...})");
+  }
+  if (const json* a = Reader::member(j, "availability"))
+    read_availability(*a, "policy.availability", r, p.availability);
+  if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
+  return p;
+}
+
+}  // namespace
+
+std::string canonical_locale(std::string_view tag) {
+  if (tag.empty() || tag.size() > 64) return "";
+  std::string t(tag);
+  std::replace(t.begin(), t.end(), '_', '-');
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(t, status);
+  if (U_FAILURE(status) || loc.isBogus() || !known_languages().count(loc.getLanguage())) return "";
+  std::string out = loc.toLanguageTag<std::string>(status);
+  return U_FAILURE(status) ? "" : out;
+}
+
+bool is_known_locale(std::string_view tag) { return !canonical_locale(tag).empty(); }
+
+std::vector<Issue> validate_policy(std::string_view json_text) {
+  Reader r;
+  read_policy(json_text, r);
+  return r.issues;
+}
+
+Policy parse_policy(std::string_view json_text) {
+  Reader r;
+  Policy p = read_policy(json_text, r);
+  r.throw_if_failed();
+  return p;
+}
+
+}  // namespace backorder

@@ -1,0 +1,245 @@
+#include "backorder/wire.hpp"
+
+#include <unordered_map>
+
+#include "json_reader.hpp"
+
+namespace backorder {
+
+using detail::json;
+using detail::Reader;
+
+namespace {
+
+// Paths inside a row are relative ("item.lead_time_days"); `base` puts them in the request ("items[3]").
+std::string rebase(const std::string& base, const std::string& path, const char* head) {
+  std::string_view p = path;
+  if (p.rfind(head, 0) == 0)
+    p.remove_prefix(std::string_view(head).size());
+  else if (!p.empty() && p.front() != '.' && p.front() != '[')
+    return base + "." + path;
+  return base + std::string(p);
+}
+
+Item read_item(const json& j, const std::string& path, Reader& r) {
+  Item it;
+  if (!r.object(j, path,
+                {"sku", "name", "backorders", "lead_time_days", "release_date", "discontinued",
+                 "max_backorder", "low_stock_threshold"})) {
+    return it;
+  }
+  if (auto s = r.string(j, "sku", path)) {
+    if (s->empty()) r.fail(Reader::at(path, "sku"), "must not be empty");
+    it.sku = *s;
+  } else if (!Reader::member(j, "sku")) {
+    r.fail(Reader::at(path, "sku"), "required");
+  }
+  if (auto n = r.string(j, "name", path)) (void)n;
+  it.backorders = r.boolean(j, "backorders", path);
+  if (const json* lead = Reader::member(j, "lead_time_days")) {
+    std::string p = Reader::at(path, "lead_time_days");
+    if (r.object(*lead, p, {"min", "max"})) {
+      auto lo = r.integer(*lead, "min", p, 0, 3650);
+      auto hi = r.integer(*lead, "max", p, 0, 3650);
+      if (!Reader::member(*lead, "min")) r.fail(Reader::at(p, "min"), "required");
+      if (!Reader::member(*lead, "max")) r.fail(Reader::at(p, "max"), "required");
+      if (lo && hi && *lo > *hi) {
+        r.fail(p, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
+      } else if (lo && hi) {
+        it.lead_min_days = static_cast<int>(*lo);
+        it.lead_max_days = static_cast<int>(*hi);
+      }
+    }
+  }
+  if (auto d = r.string(j, "release_date", path)) {
+    try {
+      it.release_date = parse_day(*d, Reader::at(path, "release_date"));
+    } catch (const Error& e) {
+      r.fail(e.path(), e.what());
+    }
+  }
+  if (auto d = r.boolean(j, "discontinued", path)) it.discontinued = *d;
+  it.max_backorder = r.integer(j, "max_backorder", path, 0, 1'000'000'000'000);
+  it.low_stock_threshold = r.integer(j, "low_stock_threshold", path, 0, 1'000'000'000'000);
+  return it;
+}
+
+StockPosition read_stock(const json& j, const std::string& path, Reader& r, bool with_sku) {
+  StockPosition s;
+  std::initializer_list<std::string_view> fields = {"on_hand", "reserved", "safety_stock", "promised",
+                                                    "backordered"};
+  std::initializer_list<std::string_view> with = {"sku",          "on_hand",  "reserved",
+                                                  "safety_stock", "promised", "backordered"};
+  if (!r.object(j, path, with_sku ? with : fields)) return s;
+  constexpr std::int64_t kMax = 1'000'000'000'000;
+  s.on_hand = r.integer(j, "on_hand", path, -kMax, kMax).value_or(0);
+  s.reserved = r.integer(j, "reserved", path, 0, kMax).value_or(0);
+  s.safety_stock = r.integer(j, "safety_stock", path, 0, kMax).value_or(0);
+  s.promised = r.integer(j, "promised", path, 0, kMax).value_or(0);
+  s.backordered = r.integer(j, "backordered", path, 0, kMax).value_or(0);
+  return s;
+}
+
+json window_json(const Availability& a, const Window& w, bool present) {
+  if (!present) return nullptr;
+  (void)a;
+  return {{"from", format_day(w.from)},
+          {"to", format_day(w.to)},
+          {"min_days", w.min_days},
+          {"max_days", w.max_days}};
+}
+
+json label_object(const Label& l, std::string_view sku) {
+  const Availability& a = l.availability;
+  json merchant = {{"availability", l.merchant()}};
+  if (!l.text->availability_date.empty()) merchant["availability_date"] = l.text->availability_date;
+  return {{"sku", sku},
+          {"status", status_name(a.status)},
+          {"status_code", static_cast<int>(a.status)},
+          {"text", l.text->text},
+          {"short_text", l.text->short_text},
+          {"quantity", a.quantity},
+          {"sellable", a.sellable},
+          {"ship_now", a.ship_now},
+          {"later", a.later},
+          {"unavailable", a.unavailable},
+          {"notify_me", a.notify_me},
+          {"now_window", window_json(a, a.now_window, a.ship_now > 0)},
+          {"later_window", window_json(a, a.later_window, a.later > 0)},
+          {"schema_org", l.schema_org()},
+          {"merchant", merchant}};
+}
+
+struct Common {
+  Instant now = 0;
+  std::string locale;
+  std::int64_t quantity = 1;
+};
+
+// "now", "locale" and "quantity" at the top of a request.
+Common read_common(const json& j, Reader& r) {
+  Common c;
+  if (auto n = r.string(j, "now", "request")) {
+    try {
+      c.now = parse_instant(*n, "now");
+    } catch (const Error& e) {
+      r.fail(e.path(), e.what());
+    }
+  } else if (!Reader::member(j, "now")) {
+    r.fail("now", "required: the moment to compute for, as ISO 8601 with an offset");
+  }
+  if (auto l = r.string(j, "locale", "request")) {
+    c.locale = *l;
+    if (!is_known_locale(*l)) r.fail("locale", "unknown locale \"" + *l + "\"");
+  }
+  c.quantity = r.integer(j, "quantity", "request", 1, 1'000'000'000'000).value_or(1);
+  for (auto& i : r.issues) {
+    if (i.path.rfind("request.", 0) == 0) i.path.erase(0, 8);
+  }
+  return c;
+}
+
+}  // namespace
+
+std::string label_to_json(const Label& label, std::string_view sku) {
+  return label_object(label, sku).dump();
+}
+
+std::string label_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  if (!r.object(j, "request", {"item", "stock", "quantity", "locale", "now"})) r.throw_if_failed();
+  for (auto& i : r.issues) i.path.erase(0, 8);
+  Common c = read_common(j, r);
+  Item item;
+  StockPosition stock;
+  if (const json* i = Reader::member(j, "item"))
+    item = read_item(*i, "item", r);
+  else
+    r.fail("item", "required");
+  if (const json* s = Reader::member(j, "stock")) stock = read_stock(*s, "stock", r, false);
+  r.throw_if_failed();
+  Labeler labeler(std::move(engine), c.locale, c.now);
+  return label_object(labeler.label(item, stock, c.quantity), item.sku).dump();
+}
+
+std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  if (!r.object(j, "request", {"items", "stock", "quantity", "locale", "now"})) r.throw_if_failed();
+  for (auto& i : r.issues) i.path.erase(0, 8);
+  Common c = read_common(j, r);
+  const json* items = Reader::member(j, "items");
+  if (!items || !items->is_array()) r.fail("items", "required: an array of items");
+  const json* stock = Reader::member(j, "stock");
+  if (stock && !stock->is_array()) r.fail("stock", "expected an array of stock rows with sku");
+  r.throw_if_failed();  // the request as a whole is unusable; rows are judged one by one below
+
+  json labels = json::array(), errors = json::array();
+  auto row_error = [&](std::size_t row, const std::string& sku, const Issue& issue) {
+    errors.push_back({{"row", row}, {"sku", sku}, {"path", issue.path}, {"message", issue.message}});
+  };
+
+  std::unordered_map<std::string, StockPosition> positions;
+  if (stock) {
+    for (std::size_t i = 0; i < stock->size(); ++i) {
+      Reader rr;
+      std::string path = Reader::at("stock", i);
+      StockPosition s = read_stock((*stock)[i], path, rr, true);
+      std::string sku;
+      if ((*stock)[i].is_object()) {
+        auto sk = rr.string((*stock)[i], "sku", path);
+        if (!sk || sk->empty())
+          rr.fail(Reader::at(path, "sku"), "required");
+        else
+          sku = *sk;
+      }
+      if (rr.ok() && !positions.emplace(sku, s).second) rr.fail(Reader::at(path, "sku"), "listed twice");
+      for (const auto& issue : rr.issues) row_error(i, sku, issue);
+    }
+  }
+
+  Labeler labeler(std::move(engine), c.locale, c.now);
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    Reader rr;
+    std::string path = Reader::at("items", i);
+    Item item = read_item((*items)[i], path, rr);
+    // A bad row still claims its sku, so its stock row is not reported as an orphan too.
+    if (!item.sku.empty() && !seen.emplace(item.sku, i).second)
+      rr.fail(Reader::at(path, "sku"), "listed twice");
+    if (!rr.ok()) {
+      for (const auto& issue : rr.issues) row_error(i, item.sku, issue);
+      continue;
+    }
+    auto pos = positions.find(item.sku);
+    StockPosition s = pos == positions.end() ? StockPosition{} : pos->second;
+    try {
+      json l = label_object(labeler.label(item, s, c.quantity), item.sku);
+      l["row"] = i;
+      labels.push_back(std::move(l));
+    } catch (const Error& e) {
+      row_error(i, item.sku, {rebase(path, e.path(), "item"), e.what()});
+    }
+  }
+  for (const auto& [sku, _] : positions) {
+    if (!seen.count(sku)) {
+      for (std::size_t i = 0; i < stock->size(); ++i) {
+        const json& row = (*stock)[i];
+        if (row.is_object() && row.value("sku", json()).is_string() && row["sku"].get<std::string>() == sku) {
+          row_error(i, sku, {Reader::at(Reader::at("stock", i), "sku"), "no item with this sku"});
+        }
+      }
+    }
+  }
+  return json{{"labels", std::move(labels)}, {"errors", std::move(errors)}}.dump();
+}
+
+std::string validate_policy_json(std::string_view policy_json) {
+  json errors = json::array();
+  for (const auto& i : validate_policy(policy_json))
+    errors.push_back({{"path", i.path}, {"message", i.message}});
+  return json{{"valid", errors.empty()}, {"errors", std::move(errors)}}.dump();
+}
+
+}  // namespace backorder
