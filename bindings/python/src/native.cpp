@@ -286,13 +286,18 @@ Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const Where& 
 // A dict view of `obj`: itself when it is a dict, else a new dict from the mapping. `holder` keeps it alive.
 PyObject* as_dict(PyObject* obj, py::object& holder, const Where& w, Part part, const char* what) {
   if (PyDict_Check(obj)) return obj;
-  if (!PyMapping_Check(obj) || PySequence_Check(obj)) {
-    bad(w, part, "", std::string("expected a ") + what + " (a dict), not " + type_name(obj));
-  }
+  auto reject = [&] { bad(w, part, "", std::string("expected a ") + what + " (a dict), not " + type_name(obj)); };
+  if (PyUnicode_Check(obj) || PyBytes_Check(obj) || PyList_Check(obj) || PyTuple_Check(obj)) reject();
   PyObject* d = PyDict_New();
   if (!d) throw py::error_already_set();
   holder = py::reinterpret_steal<py::object>(d);
-  if (PyDict_Merge(d, obj, 1) != 0) throw py::error_already_set();
+  if (PyDict_Merge(d, obj, 1) != 0) {  // any mapping with keys() and __getitem__
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError) && !PyErr_ExceptionMatches(PyExc_TypeError)) {
+      throw py::error_already_set();
+    }
+    PyErr_Clear();
+    reject();
+  }
   return d;
 }
 
