@@ -24,7 +24,7 @@ _MS = _dt.timedelta(milliseconds=1)
 
 def _policy_json(policy: PolicySource) -> str:
     if isinstance(policy, Mapping):
-        return json.dumps(policy, ensure_ascii=False)
+        return json.dumps(policy if isinstance(policy, dict) else dict(policy), ensure_ascii=False)
     if isinstance(policy, (bytes, bytearray)):
         return bytes(policy).decode("utf-8")
     if isinstance(policy, str):
