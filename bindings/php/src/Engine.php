@@ -1,0 +1,233 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Backorder;
+
+/**
+ * An immutable engine built from a merchant policy (docs/policy.md). Build it once per policy and reuse it:
+ * building parses the policy and loads calendars and message catalogues.
+ *
+ *     $engine = new Backorder\Engine('/etc/shop/policy.json');
+ *     $label = $engine->label(['sku' => 'JKT-NAVY-M', 'lead_time_days' => ['min' => 10, 'max' => 14]],
+ *                             ['on_hand' => 0]);
+ *     echo $label->text; // Backorder – ships in 10–14 days
+ */
+final class Engine
+{
+    private const JSON_FLAGS = JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES
+        | JSON_PRESERVE_ZERO_FRACTION;
+
+    private readonly \FFI $ffi;
+    /** bo_engine*, owned */
+    private ?\FFI\CData $handle = null;
+    private readonly ?string $locale;
+
+    /**
+     * @param array|string $policy the policy as an array, a JSON string, or the path of a JSON file
+     * @throws Exception BO_EINVALID with the path of the first problem (getErrors() lists them all)
+     */
+    public function __construct(array|string $policy)
+    {
+        $json = self::policyJson($policy);
+        $ffi = $this->ffi = Library::ffi();
+        $out = $ffi->new('bo_engine*');
+        $status = $ffi->bo_engine_new(\FFI::addr($out), $json, strlen($json));
+        if ($status !== Constants::BO_OK) {
+            $first = Exception::fromLastError($ffi, $status);
+            $errors = $status === Constants::BO_EINVALID ? self::validationErrors($ffi, $json) : [];
+            throw new Exception($first->getReason(), $status, $first->getErrorPath(), $errors);
+        }
+        $this->handle = $out;
+        $this->locale = self::policyLocale($policy, $json);
+    }
+
+    public function __destruct()
+    {
+        if ($this->handle !== null) {
+            $this->ffi->bo_engine_free($this->handle);
+            $this->handle = null;
+        }
+    }
+
+    /**
+     * Checks a policy without building an engine.
+     *
+     * @param array|string $policy an array, a JSON string, or the path of a JSON file
+     * @return list<array{path: string, message: string}> empty when the policy is valid
+     */
+    public static function validate(array|string $policy): array
+    {
+        return self::validationErrors(Library::ffi(), self::policyJson($policy));
+    }
+
+    /** The library's version, "0.1.0". */
+    public static function version(): string
+    {
+        return Library::version();
+    }
+
+    /**
+     * One label (bo_engine_label_json). $item and $stock hold the fields of docs/json.md (a null value means
+     * "not given").
+     *
+     * @param \DateTimeInterface|string|null $now the moment; a string is ISO 8601 with an offset; null is now
+     * @throws Exception for bad input, with the JSON path ("item.lead_time_days.min")
+     */
+    public function label(
+        array $item,
+        array $stock = [],
+        int $quantity = 1,
+        ?string $locale = null,
+        \DateTimeInterface|string|null $now = null,
+    ): Label {
+        $request = [
+            'item' => self::object($item),
+            'stock' => self::object($stock),
+            'quantity' => $quantity,
+            'now' => is_string($now) ? $now : self::iso8601($now ?? new \DateTimeImmutable('now')),
+        ];
+        if ($locale !== null) {
+            $request['locale'] = $locale;
+        }
+        try {
+            $json = json_encode($request, self::JSON_FLAGS);
+        } catch (\JsonException $e) {
+            throw new Exception('the request cannot be encoded as JSON: ' . $e->getMessage(), Constants::BO_EINVALID, 'item', [], $e);
+        }
+        return Label::fromArray($this->callJson('bo_engine_label_json', $json));
+    }
+
+    /**
+     * Labels a catalog page through the typed batch path (bo_labeler_run). Each row is a flat array of the
+     * item and stock fields of docs/json.md (sku, lead_time_days, on_hand, reserved, ...) and may carry its
+     * own "quantity". A bad row does not stop the batch: its label is null and it is listed in errors.
+     *
+     * @param iterable<array> $rows
+     * @throws Exception for a bad locale or now (not for bad rows)
+     */
+    public function labels(
+        iterable $rows,
+        int $quantity = 1,
+        ?string $locale = null,
+        \DateTimeInterface|string|null $now = null,
+    ): LabelBatch {
+        $labeler = new Labeler($this, $locale, $now);
+        try {
+            return $labeler->run($rows, $quantity);
+        } finally {
+            $labeler->close();
+        }
+    }
+
+    /** A labeler for many batches in one locale at one moment (one thread at a time). */
+    public function labeler(?string $locale = null, \DateTimeInterface|string|null $now = null): Labeler
+    {
+        return new Labeler($this, $locale, $now);
+    }
+
+    /** The policy's locale, when it names one. */
+    public function locale(): ?string
+    {
+        return $this->locale;
+    }
+
+    /** @internal the bo_engine* handle */
+    public function handle(): \FFI\CData
+    {
+        if ($this->handle === null) {
+            throw new Exception('the engine has been freed');
+        }
+        return $this->handle;
+    }
+
+    /** @internal "2026-11-30T09:00:00-05:00" */
+    public static function iso8601(\DateTimeInterface $now): string
+    {
+        return $now->format('Y-m-d\TH:i:sP');
+    }
+
+    /** Calls a bo_* function with the (char **out, size_t *out_len, engine, json, len) shape; decodes the answer. */
+    private function callJson(string $function, string $json): array
+    {
+        $ffi = $this->ffi;
+        $out = $ffi->new('char*');
+        $len = $ffi->new('size_t');
+        try {
+            $status = $ffi->$function(\FFI::addr($out), \FFI::addr($len), $this->handle(), $json, strlen($json));
+            if ($status !== Constants::BO_OK) {
+                throw Exception::fromLastError($ffi, $status);
+            }
+            $answer = \FFI::string($out, $len->cdata);
+        } finally {
+            $ffi->bo_free($out);
+        }
+        return json_decode($answer, true, 64, JSON_THROW_ON_ERROR);
+    }
+
+    /** @return list<array{path: string, message: string}> */
+    private static function validationErrors(\FFI $ffi, string $json): array
+    {
+        $out = $ffi->new('char*');
+        $len = $ffi->new('size_t');
+        try {
+            $status = $ffi->bo_policy_validate(\FFI::addr($out), \FFI::addr($len), $json, strlen($json));
+            if ($status !== Constants::BO_OK) {
+                throw Exception::fromLastError($ffi, $status);
+            }
+            $answer = json_decode(\FFI::string($out, $len->cdata), true, 64, JSON_THROW_ON_ERROR);
+        } finally {
+            $ffi->bo_free($out);
+        }
+        $errors = [];
+        foreach ($answer['errors'] ?? [] as $e) {
+            $errors[] = ['path' => (string) ($e['path'] ?? ''), 'message' => (string) ($e['message'] ?? '')];
+        }
+        return $errors;
+    }
+
+    private static function policyJson(array|string $policy): string
+    {
+        if (is_array($policy)) {
+            try {
+                return json_encode(self::object($policy), self::JSON_FLAGS);
+            } catch (\JsonException $e) {
+                throw new Exception('the policy cannot be encoded as JSON: ' . $e->getMessage(), Constants::BO_EINVALID, 'policy', [], $e);
+            }
+        }
+        $trimmed = ltrim($policy);
+        if ($trimmed !== '' && ($trimmed[0] === '{' || $trimmed[0] === '[')) {
+            return $policy;
+        }
+        if ($policy === '' || str_contains($policy, "\0") || !is_file($policy)) {
+            throw new Exception(
+                "the policy is neither a JSON document nor a readable file: \"$policy\"",
+                Constants::BO_EINVALID,
+                'policy',
+            );
+        }
+        $json = @file_get_contents($policy);
+        if ($json === false) {
+            throw new Exception("the policy file cannot be read: $policy", Constants::BO_EINVALID, 'policy');
+        }
+        return $json;
+    }
+
+    private static function policyLocale(array|string $policy, string $json): ?string
+    {
+        $doc = is_array($policy) ? $policy : json_decode($json, true, 512);
+        $locale = is_array($doc) ? ($doc['locale'] ?? null) : null;
+        return is_string($locale) && $locale !== '' ? $locale : null;
+    }
+
+    /** A PHP array as a JSON object: [] becomes {}, null values ("not given") are left out. */
+    private static function object(array $a): object|array
+    {
+        foreach ($a as $k => $v) {
+            if ($v === null) {
+                unset($a[$k]);
+            }
+        }
+        return $a === [] || array_is_list($a) ? (object) $a : $a;
+    }
+}
