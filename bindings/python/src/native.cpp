@@ -135,6 +135,7 @@ std::int64_t as_int(PyObject* v, const Where& w, Part part, std::string_view nam
   PyObject* owned = nullptr;
   if (!PyLong_Check(v)) {
     if (!PyIndex_Check(v)) bad(w, part, name, "expected an integer, not " + type_name(v));
+    py::object keep = py::reinterpret_borrow<py::object>(v);  // __index__ may mutate the row
     owned = PyNumber_Index(v);  // numpy integers and friends
     if (!owned) {
       PyErr_Clear();
@@ -179,6 +180,7 @@ std::string_view as_str(PyObject* v, const Where& w, Part part, std::string_view
 void read_lead_time(PyObject* v, bo::Item& item, const Where& w, Part part) {
   PyObject* lo = nullptr;
   PyObject* hi = nullptr;
+  py::object keep_lo, keep_hi;  // converting one may run Python code that mutates the container
   if (PyDict_Check(v)) {
     Py_ssize_t found = 0;
     lo = field(v, K.min, found);
@@ -204,6 +206,8 @@ void read_lead_time(PyObject* v, bo::Item& item, const Where& w, Part part) {
     bad(w, part, "lead_time_days", "expected {\"min\": int, \"max\": int} or a (min, max) pair, not " +
                                        type_name(v));
   }
+  keep_lo = py::reinterpret_borrow<py::object>(lo);
+  keep_hi = py::reinterpret_borrow<py::object>(hi);
   item.lead_min_days = as_int32(lo, w, part, "lead_time_days.min");
   item.lead_max_days = as_int32(hi, w, part, "lead_time_days.max");
 }
@@ -446,9 +450,11 @@ std::shared_ptr<Batch> run_batch(std::shared_ptr<NativeLabeler> labeler, py::han
   batch->labeler = labeler;
   batch->t_start = monotonic_ns();
 
-  py::object seq = py::reinterpret_steal<py::object>(PySequence_Fast(rows_obj.ptr(), "rows must be a sequence of dicts"));
+  // A tuple of the rows: it keeps every row alive even if Python code run during conversion (a mapping's
+  // keys(), an __index__) mutates the caller's list.
+  py::object seq = py::reinterpret_steal<py::object>(PySequence_Tuple(rows_obj.ptr()));
   if (!seq) throw py::error_already_set();
-  const std::size_t n = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(seq.ptr()));
+  const std::size_t n = static_cast<std::size_t>(PyTuple_GET_SIZE(seq.ptr()));
   PyObject** rows = PySequence_Fast_ITEMS(seq.ptr());
 
   std::vector<bo::Item> items(n);
