@@ -59,6 +59,8 @@ final class Labeler
     private ?\FFI\CData $handle = null;
     /** library string address => PHP string, for the current run */
     private array $strings = [];
+    /** window bytes => Window, for the current run */
+    private array $windows = [];
 
     /**
      * @param string|null $locale BCP 47 ("de-DE"); null for the policy's
@@ -113,6 +115,25 @@ final class Labeler
         }
         $ffi = $this->ffi;
         $this->strings = [];
+        $this->windows = [];
+        // A batch makes many small acyclic objects; PHP's cycle collector would rescan all of them again
+        // and again (each run slower than the last). Nothing here makes cycles, so it pauses for the run.
+        $gc = gc_enabled();
+        if ($gc) {
+            gc_disable();
+        }
+        try {
+            return $this->runRows($rows, $quantity);
+        } finally {
+            if ($gc) {
+                gc_enable();
+            }
+        }
+    }
+
+    private function runRows(iterable $rows, int $quantity): LabelBatch
+    {
+        $ffi = $this->ffi;
         $cap = is_array($rows) ? max(1, min(count($rows), self::CHUNK)) : self::CHUNK;
         $items = $ffi->new("bo_item[$cap]");
         $out = $ffi->new("bo_label[$cap]");
@@ -145,80 +166,72 @@ final class Labeler
                 $errors[] = self::rowError($i, is_scalar($sku) ? (string) $sku : '', "rows[$i].sku", 'required: a non-empty string');
                 continue;
             }
-            $seen = 1;
             $bad = null;
             $qty = $quantity;
             $onHand = $reserved = $safety = $promised = $backordered = 0;
             $leadMin = $leadMax = $maxBo = $low = $unset;
             $release = '';
             $flags = 0;
-            if (($v = $row['quantity'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $qty = $v : $bad = ['quantity', 'must be an integer'];
-            }
-            if (($v = $row['on_hand'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $onHand = $v : $bad = ['on_hand', 'must be an integer'];
-            }
-            if (($v = $row['reserved'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $reserved = $v : $bad = ['reserved', 'must be an integer'];
-            }
-            if (($v = $row['safety_stock'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $safety = $v : $bad = ['safety_stock', 'must be an integer'];
-            }
-            if (($v = $row['promised'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $promised = $v : $bad = ['promised', 'must be an integer'];
-            }
-            if (($v = $row['backordered'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $backordered = $v : $bad = ['backordered', 'must be an integer'];
-            }
-            if (($v = $row['lead_time_days'] ?? null) !== null) {
-                ++$seen;
-                if (!is_array($v)) {
-                    $bad = ['lead_time_days', 'must be an object {"min": int, "max": int}'];
-                } elseif (!is_int($leadMin = $v['min'] ?? null)) {
-                    $bad = ['lead_time_days.min', 'required: an integer'];
-                } elseif (!is_int($leadMax = $v['max'] ?? null)) {
-                    $bad = ['lead_time_days.max', 'required: an integer'];
-                } elseif (count($v) !== 2) {
-                    $bad = ['lead_time_days', 'has fields other than min and max'];
+            // one pass over the fields the row has (a switch on strings is a hash lookup)
+            foreach ($row as $key => $v) {
+                if ($v === null) {
+                    continue; // not given
                 }
-            }
-            if (($v = $row['max_backorder'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $maxBo = $v : $bad = ['max_backorder', 'must be an integer'];
-            }
-            if (($v = $row['low_stock_threshold'] ?? null) !== null) {
-                ++$seen;
-                is_int($v) ? $low = $v : $bad = ['low_stock_threshold', 'must be an integer'];
-            }
-            if (($v = $row['backorders'] ?? null) !== null) {
-                ++$seen;
-                is_bool($v) ? $flags |= Constants::BO_ITEM_BACKORDERS_SET | ($v ? Constants::BO_ITEM_BACKORDERS_ALLOWED : 0)
-                    : $bad = ['backorders', 'must be a boolean'];
-            }
-            if (($v = $row['discontinued'] ?? null) !== null) {
-                ++$seen;
-                is_bool($v) ? ($v && $flags |= Constants::BO_ITEM_DISCONTINUED) : $bad = ['discontinued', 'must be a boolean'];
-            }
-            if (($v = $row['release_date'] ?? null) !== null) {
-                ++$seen;
-                (is_string($v) && strlen($v) === 10) ? $release = $v : $bad = ['release_date', 'must be a date YYYY-MM-DD'];
-            }
-            if (($v = $row['name'] ?? null) !== null) {
-                ++$seen;
-                is_string($v) || $bad = ['name', 'must be a string'];
-            }
-            if ($seen !== count($row)) {
-                foreach ($row as $key => $_) {
-                    if (!isset(self::FIELDS[$key])) {
-                        $bad = [$key, 'unknown field'];
+                switch ($key) {
+                    case 'sku':
+                    case 'name':
+                        is_string($v) || $bad = [$key, 'must be a string'];
                         break;
-                    }
+                    case 'on_hand':
+                        is_int($v) ? $onHand = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'reserved':
+                        is_int($v) ? $reserved = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'safety_stock':
+                        is_int($v) ? $safety = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'promised':
+                        is_int($v) ? $promised = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'backordered':
+                        is_int($v) ? $backordered = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'quantity':
+                        is_int($v) ? $qty = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'lead_time_days':
+                        if (!is_array($v)) {
+                            $bad = [$key, 'must be an object {"min": int, "max": int}'];
+                        } elseif (!is_int($leadMin = $v['min'] ?? null)) {
+                            $bad = ['lead_time_days.min', 'required: an integer'];
+                        } elseif (!is_int($leadMax = $v['max'] ?? null)) {
+                            $bad = ['lead_time_days.max', 'required: an integer'];
+                        } elseif (count($v) !== 2) {
+                            $bad = [$key, 'has fields other than min and max'];
+                        }
+                        break;
+                    case 'max_backorder':
+                        is_int($v) ? $maxBo = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'low_stock_threshold':
+                        is_int($v) ? $low = $v : $bad = [$key, 'must be an integer'];
+                        break;
+                    case 'backorders':
+                        is_bool($v) ? $flags |= Constants::BO_ITEM_BACKORDERS_SET | ($v ? Constants::BO_ITEM_BACKORDERS_ALLOWED : 0)
+                            : $bad = [$key, 'must be a boolean'];
+                        break;
+                    case 'discontinued':
+                        is_bool($v) ? ($v && $flags |= Constants::BO_ITEM_DISCONTINUED) : $bad = [$key, 'must be a boolean'];
+                        break;
+                    case 'release_date':
+                        (is_string($v) && strlen($v) === 10) ? $release = $v : $bad = [$key, 'must be a date YYYY-MM-DD'];
+                        break;
+                    default:
+                        $bad = [$key, 'unknown field'];
+                }
+                if ($bad !== null) {
+                    break;
                 }
             }
             if ($bad !== null) {
@@ -288,6 +301,7 @@ final class Labeler
         }
         $raw = \FFI::string($out, $n * self::LABEL_SIZE);
         $strings = &$this->strings;
+        $windows = &$this->windows;
         $statusNames = Label::STATUS_NAMES;
         for ($k = 0; $k < $n; ++$k) {
             $u = unpack(self::LABEL_UNPACK, $raw, $k * self::LABEL_SIZE);
@@ -313,8 +327,8 @@ final class Labeler
                 $later,
                 $u['n4'],
                 $u['w1'] !== 0,
-                $shipNow > 0 ? new Window($u['a'], $u['b'], $u['w2'], $u['w3']) : null,
-                $later > 0 ? new Window($u['c'], $u['d'], $u['w4'], $u['w5']) : null,
+                $shipNow > 0 ? ($windows["$u[a]$u[b]$u[w2],$u[w3]"] ??= new Window($u['a'], $u['b'], $u['w2'], $u['w3'])) : null,
+                $later > 0 ? ($windows["$u[c]$u[d]$u[w4],$u[w5]"] ??= new Window($u['c'], $u['d'], $u['w4'], $u['w5'])) : null,
                 $strings[$u['p3']] ??= self::cString($u['p3']),
                 $strings[$u['p4']] ??= self::cString($u['p4']),
                 $date === '' ? null : $date,
