@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 __all__ = ["Status", "Window", "Label", "RowError", "LabelBatch"]
@@ -51,6 +51,13 @@ def _date(day: int) -> _dt.date:
     return _dt.date.fromordinal(day + _EPOCH_ORDINAL)
 
 
+_new = object.__new__
+
+
+def _set_dict(obj: object, d: Dict[str, Any]) -> None:
+    object.__setattr__(obj, "__dict__", d)
+
+
 @dataclass(frozen=True)
 class Window:
     """A ship window: civil dates in the store's time zone, and days from today in the policy's day unit."""
@@ -64,7 +71,9 @@ class Window:
     def _from_native(cls, t: Optional[Tuple[int, int, int, int]]) -> Optional["Window"]:
         if t is None:
             return None
-        return cls(_date(t[0]), _date(t[1]), t[2], t[3])
+        obj = _new(cls)
+        _set_dict(obj, {"from_date": _date(t[0]), "to_date": _date(t[1]), "min_days": t[2], "max_days": t[3]})
+        return obj  # type: ignore[no-any-return]
 
     def to_dict(self) -> Dict[str, Any]:
         """``{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD", "min_days": int, "max_days": int}``."""
@@ -107,23 +116,16 @@ class Label:
 
     @classmethod
     def _from_native(cls, t: Tuple[Any, ...]) -> "Label":
-        return cls(
-            t[0],
-            _STATUS_BY_CODE[t[1]],  # type: ignore[arg-type]
-            t[2],
-            t[3],
-            t[4],
-            t[5],
-            t[6],
-            t[7],
-            t[8],
-            t[9],
-            Window._from_native(t[10]),
-            Window._from_native(t[11]),
-            t[12],
-            t[13],
-            t[14],
-        )
+        # Bypasses the frozen dataclass __init__ (one object.__setattr__ per field): batches build many.
+        d = dict(zip(_LABEL_FIELDS, t))
+        d["status"] = _STATUS_BY_CODE[t[1]]
+        if t[10] is not None:
+            d["now_window"] = Window._from_native(t[10])
+        if t[11] is not None:
+            d["later_window"] = Window._from_native(t[11])
+        obj = _new(cls)
+        _set_dict(obj, d)
+        return obj  # type: ignore[no-any-return]
 
     def to_dict(self) -> Dict[str, Any]:
         """The label in the JSON shape of docs/json.md (what the C ABI and the CLI return)."""
@@ -147,6 +149,27 @@ class Label:
             "schema_org": self.schema_org,
             "merchant": merchant,
         }
+
+
+# The native label tuple's order (bindings/python/src/native.cpp, label_tuple).
+_LABEL_FIELDS = (
+    "sku",
+    "status",
+    "text",
+    "short_text",
+    "quantity",
+    "sellable",
+    "ship_now",
+    "later",
+    "unavailable",
+    "notify_me",
+    "now_window",
+    "later_window",
+    "schema_org",
+    "merchant_availability",
+    "availability_date",
+)
+assert _LABEL_FIELDS == tuple(f.name for f in fields(Label))
 
 
 @dataclass(frozen=True)
