@@ -80,6 +80,20 @@ final class LibraryTest extends TestCase
         $this->assertStringContainsString('generated FFI header was not found', $out);
     }
 
+    public function testPreloadedScopeIsUsedUnderFfiEnablePreload(): void
+    {
+        // what a web SAPI does with ffi.enable=preload: ffi.preload declares the scope, the binding uses it
+        $preload = dirname(Library::headerPath()) . '/backorder_ffi_preload.h';
+        $this->assertFileExists($preload);
+        [$code, $out] = self::child(
+            ['LD_LIBRARY_PATH' => dirname(getenv('BACKORDER_LIBRARY')), 'BACKORDER_LIBRARY' => false],
+            ['-d', 'ffi.enable=preload', '-d', "ffi.preload=$preload"],
+            ' echo "|", Backorder\Library::loadedFrom();',
+        );
+        $this->assertSame(0, $code, $out);
+        $this->assertSame('Backorder – ships in 10–14 days|preloaded scope BACKORDER', $out);
+    }
+
     public function testTheChildProcessWorksWithTheRealSettings(): void
     {
         [$code, $out] = self::child([]);
@@ -92,12 +106,12 @@ final class LibraryTest extends TestCase
      *
      * @return array{int, string} exit code, stdout+stderr
      */
-    private static function child(array $env, array $phpArgs = []): array
+    private static function child(array $env, array $phpArgs = [], string $more = ''): array
     {
         $script = 'require ' . var_export(BO_REPO . '/bindings/php/autoload.php', true) . ';'
             . ' $e = new Backorder\Engine(' . var_export(BO_APPAREL . '/policy.json', true) . ');'
             . ' echo $e->label(["sku" => "JKT-NAVY-M", "lead_time_days" => ["min" => 10, "max" => 14]], [],'
-            . ' 1, "en-US", "' . BO_NOW . '")->text;';
+            . ' 1, "en-US", "' . BO_NOW . '")->text;' . $more;
         $vars = getenv();
         if (!isset($env['BACKORDER_FFI_HEADER']) && getenv('BACKORDER_FFI_HEADER') === false) {
             $vars['BACKORDER_FFI_HEADER'] = Library::headerPath();

@@ -3,7 +3,8 @@
 #   cmake -DCC=<C compiler> -DHEADER=<capi/include/backorder.h> -DOUT_DIR=<dir> -P generate_ffi.cmake
 #
 # Writes OUT_DIR/backorder_ffi.h (what FFI::cdef reads: no #directives, no system headers expanded; FFI
-# knows int32_t, int64_t, uint32_t, size_t natively) and OUT_DIR/Constants.php (class Backorder\Constants
+# knows int32_t, int64_t, uint32_t, size_t natively), OUT_DIR/backorder_ffi_preload.h (the same for
+# ffi.preload, with FFI_SCOPE "BACKORDER" and FFI_LIB the soname) and OUT_DIR/Constants.php (class Backorder\Constants
 # with every non-empty object-like BO_* macro of the header, its value computed by the preprocessor).
 # Files are only rewritten when their content changes.
 cmake_minimum_required(VERSION 3.25)
@@ -85,6 +86,13 @@ foreach(body IN LISTS bodies)
 endforeach()
 write_if_changed("${OUT_DIR}/backorder_ffi.h"
   "/* Generated from ${header_name} for PHP FFI::cdef by bindings/php/cmake/generate_ffi.cmake. Do not edit. */\n${decls}\n")
+# For ffi.preload=... (web SAPIs with ffi.enable=preload): the same declarations in the scope "BACKORDER",
+# loading the library by its soname. FFI::load understands exactly these two #defines.
+if(NOT DEFINED SONAME)
+  set(SONAME "libbackorder.so.1")
+endif()
+write_if_changed("${OUT_DIR}/backorder_ffi_preload.h"
+  "#define FFI_SCOPE \"BACKORDER\"\n#define FFI_LIB \"${SONAME}\"\n/* Generated from ${header_name} for PHP ffi.preload by bindings/php/cmake/generate_ffi.cmake. Do not edit. */\n${decls}\n")
 
 # ---- 2. the constants ---------------------------------------------------------------------------------
 run_cpp(macros -dM "${HEADER}")

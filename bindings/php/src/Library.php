@@ -16,8 +16,8 @@ namespace Backorder;
  * <build>/php/backorder_ffi.h). Backorder\Constants is generated next to it.
  *
  * Under FPM or Apache, ffi.enable=preload (PHP's default) only allows FFI declared while preloading: either
- * set ffi.enable=true, or preload with bindings/php/preload.php (opcache.preload), which declares the scope
- * "BACKORDER" that this class then uses.
+ * set ffi.enable=true, or set ffi.preload=<build>/php/backorder_ffi_preload.h (generated), which declares the
+ * scope "BACKORDER" that this class then uses (docs/php.md).
  */
 final class Library
 {
@@ -160,14 +160,14 @@ final class Library
             throw new Exception(
                 'PHP FFI is disabled (ffi.enable=' . ini_get('ffi.enable') . '). Set ffi.enable=true in php.ini '
                 . 'for this SAPI (' . PHP_SAPI . '), or keep ffi.enable=preload and preload Backorder with '
-                . 'opcache.preload=bindings/php/preload.php.',
+                . 'ffi.preload=<build>/php/backorder_ffi_preload.h (see docs/php.md).',
             );
         }
         if ($enable === 'preload' && !$cli) {
             throw new Exception(
                 'PHP FFI is restricted to preloading here (ffi.enable=preload under ' . PHP_SAPI . '). Set '
-                . 'ffi.enable=true in php.ini, or preload Backorder with opcache.preload=bindings/php/preload.php '
-                . '(and opcache.preload_user) so that the FFI scope "' . self::SCOPE . '" exists.',
+                . 'ffi.enable=true in php.ini, or preload Backorder with ffi.preload=<build>/php/backorder_ffi_preload.h '
+                . '(see docs/php.md) so that the FFI scope "' . self::SCOPE . '" exists.',
             );
         }
 
