@@ -232,3 +232,16 @@ def test_labeler_reuses_one_moment(engine):
     assert labeler.now == dt.datetime(2026, 11, 30, 14, 0, tzinfo=dt.timezone.utc)
     assert labeler.label(JACKET) == engine.label(JACKET, locale="de-DE", now=NOW)
     assert list(labeler.labels([dict(JACKET)])) == [engine.label(JACKET, locale="de-DE", now=NOW)]
+
+
+def test_labels_pickle_and_copy(engine):
+    import copy
+    import dataclasses
+    import pickle
+
+    label = engine.label(JACKET, {"on_hand": 3}, quantity=5, now=NOW)
+    assert pickle.loads(pickle.dumps(label)) == label
+    assert copy.deepcopy(label) == label
+    assert dataclasses.replace(label, text="x").later_window == label.later_window
+    batch_label = engine.labels([{**JACKET, "on_hand": 3, "quantity": 5}], now=NOW)[0]
+    assert pickle.loads(pickle.dumps(batch_label)) == label
