@@ -136,7 +136,7 @@ std::int64_t as_int(PyObject* v, const Where& w, Part part, std::string_view nam
   if (!PyLong_Check(v)) {
     if (!PyIndex_Check(v)) bad(w, part, name, "expected an integer, not " + type_name(v));
     py::object keep = py::reinterpret_borrow<py::object>(v);  // __index__ may mutate the row
-    owned = PyNumber_Index(v);  // numpy integers and friends
+    owned = PyNumber_Index(v);                                // numpy integers and friends
     if (!owned) {
       PyErr_Clear();
       bad(w, part, name, "expected an integer, not " + type_name(v));
@@ -190,7 +190,8 @@ void read_lead_time(PyObject* v, bo::Item& item, const Where& w, Part part) {
       PyObject* val = nullptr;
       Py_ssize_t pos = 0;
       while (PyDict_Next(v, &pos, &key, &val)) {
-        if (!PyUnicode_Check(key)) bad(w, part, "lead_time_days", "unknown field " + py::repr(key).cast<std::string>());
+        if (!PyUnicode_Check(key))
+          bad(w, part, "lead_time_days", "unknown field " + py::repr(key).cast<std::string>());
         if (PyUnicode_Compare(key, K.min) != 0 && PyUnicode_Compare(key, K.max) != 0) {
           bad(w, part, std::string("lead_time_days.") + PyUnicode_AsUTF8(key), "unknown field");
         }
@@ -203,8 +204,8 @@ void read_lead_time(PyObject* v, bo::Item& item, const Where& w, Part part) {
     lo = PySequence_Fast_GET_ITEM(v, 0);
     hi = PySequence_Fast_GET_ITEM(v, 1);
   } else {
-    bad(w, part, "lead_time_days", "expected {\"min\": int, \"max\": int} or a (min, max) pair, not " +
-                                       type_name(v));
+    bad(w, part, "lead_time_days",
+        "expected {\"min\": int, \"max\": int} or a (min, max) pair, not " + type_name(v));
   }
   keep_lo = py::reinterpret_borrow<py::object>(lo);
   keep_hi = py::reinterpret_borrow<py::object>(hi);
@@ -223,7 +224,8 @@ bo::Day read_day(PyObject* v, const Where& w, Part part, std::string_view name) 
 }
 
 // Reports the first key of `dict` that is not one of `known` (called only when there is one).
-[[noreturn]] void unknown_key(PyObject* dict, std::initializer_list<PyObject*> known, const Where& w, Part part) {
+[[noreturn]] void unknown_key(PyObject* dict, std::initializer_list<PyObject*> known, const Where& w,
+                              Part part) {
   PyObject* key = nullptr;
   PyObject* val = nullptr;
   Py_ssize_t pos = 0;
@@ -261,8 +263,7 @@ Py_ssize_t read_item_fields(PyObject* dict, bo::Item& item, const Where& w, Part
     item.max_backorder = as_int(v, w, part, "max_backorder");
   }
   if ((v = field(dict, K.low_stock_threshold, found))) {
-    item.low_stock_threshold =
-        as_int(v, w, part, "low_stock_threshold");
+    item.low_stock_threshold = as_int(v, w, part, "low_stock_threshold");
   }
   return found;
 }
@@ -282,7 +283,7 @@ Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const Where& 
   return found;
 }
 
-#define BO_ITEM_KEYS                                                                                        \
+#define BO_ITEM_KEYS                                                                              \
   K.sku, K.name, K.backorders, K.lead_time_days, K.release_date, K.discontinued, K.max_backorder, \
       K.low_stock_threshold
 #define BO_STOCK_KEYS K.on_hand, K.reserved, K.safety_stock, K.promised, K.backordered
@@ -290,7 +291,9 @@ Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const Where& 
 // A dict view of `obj`: itself when it is a dict, else a new dict from the mapping. `holder` keeps it alive.
 PyObject* as_dict(PyObject* obj, py::object& holder, const Where& w, Part part, const char* what) {
   if (PyDict_Check(obj)) return obj;
-  auto reject = [&] { bad(w, part, "", std::string("expected a ") + what + " (a dict), not " + type_name(obj)); };
+  auto reject = [&] {
+    bad(w, part, "", std::string("expected a ") + what + " (a dict), not " + type_name(obj));
+  };
   if (PyUnicode_Check(obj) || PyBytes_Check(obj) || PyList_Check(obj) || PyTuple_Check(obj)) reject();
   PyObject* d = PyDict_New();
   if (!d) throw py::error_already_set();
@@ -306,13 +309,15 @@ PyObject* as_dict(PyObject* obj, py::object& holder, const Where& w, Part part, 
 }
 
 // A flat catalog row (item and stock fields side by side, optional per-row quantity).
-void read_row(PyObject* obj, bo::Item& item, bo::StockPosition& stock, std::int64_t& quantity, const Where& w) {
+void read_row(PyObject* obj, bo::Item& item, bo::StockPosition& stock, std::int64_t& quantity,
+              const Where& w) {
   py::object holder;
   PyObject* dict = as_dict(obj, holder, w, Part::top, "row");
   Py_ssize_t found = read_item_fields(dict, item, w, Part::top);
   found += read_stock_fields(dict, stock, w, Part::top);
   if (PyObject* q = field(dict, K.quantity, found)) quantity = as_int(q, w, Part::top, "quantity");
-  if (found != PyDict_GET_SIZE(dict)) unknown_key(dict, {BO_ITEM_KEYS, BO_STOCK_KEYS, K.quantity}, w, Part::top);
+  if (found != PyDict_GET_SIZE(dict))
+    unknown_key(dict, {BO_ITEM_KEYS, BO_STOCK_KEYS, K.quantity}, w, Part::top);
 }
 
 // Moves a path core reported for a single item ("item.lead_time_days.min", "stock.reserved", "quantity")
@@ -333,7 +338,8 @@ std::string row_path(std::size_t row, const std::string& core_path) {
 // ---- results -------------------------------------------------------------------------------------
 
 std::int64_t monotonic_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
@@ -348,12 +354,13 @@ py::object window_tuple(const bo::Window& win, bool valid) {
 py::tuple label_tuple(const bo::Label& l, std::string_view sku) {
   const bo::Availability& a = l.availability;
   const bo::LabelText& t = l.text ? *l.text : bo::LabelText{};
-  py::object date = t.availability_date.empty() ? py::object(py::none()) : py::object(py::str(t.availability_date));
+  py::object date =
+      t.availability_date.empty() ? py::object(py::none()) : py::object(py::str(t.availability_date));
   return py::make_tuple(py::str(sku.data(), sku.size()), static_cast<int>(a.status), py::str(t.text),
                         py::str(t.short_text), a.quantity, a.sellable, a.ship_now, a.later, a.unavailable,
                         a.notify_me, window_tuple(a.now_window, a.ship_now > 0),
-                        window_tuple(a.later_window, a.later > 0), py::str(l.schema_org()), py::str(l.merchant()),
-                        date);
+                        window_tuple(a.later_window, a.later > 0), py::str(l.schema_org()),
+                        py::str(l.merchant()), date);
 }
 
 struct NativeEngine {
@@ -424,7 +431,8 @@ struct Batch {
       auto it = cache.find(k);
       if (it == cache.end()) {
         std::string_view s = text(labels[i]);
-        PyObject* o = s.data() ? PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size())) : nullptr;
+        PyObject* o =
+            s.data() ? PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size())) : nullptr;
         if (!o) return nullptr;
         it = cache.emplace(k, py::reinterpret_steal<py::object>(o)).first;
       }
@@ -440,12 +448,15 @@ struct Batch {
   }
 };
 
-std::string_view text_of(const bo::Label& l) { return l.text ? std::string_view(l.text->text) : std::string_view(""); }
+std::string_view text_of(const bo::Label& l) {
+  return l.text ? std::string_view(l.text->text) : std::string_view("");
+}
 std::string_view short_of(const bo::Label& l) {
   return l.text ? std::string_view(l.text->short_text) : std::string_view("");
 }
 
-std::shared_ptr<Batch> run_batch(std::shared_ptr<NativeLabeler> labeler, py::handle rows_obj, std::int64_t quantity) {
+std::shared_ptr<Batch> run_batch(std::shared_ptr<NativeLabeler> labeler, py::handle rows_obj,
+                                 std::int64_t quantity) {
   auto batch = std::make_shared<Batch>();
   batch->labeler = labeler;
   batch->t_start = monotonic_ns();
@@ -472,7 +483,8 @@ std::shared_ptr<Batch> run_batch(std::shared_ptr<NativeLabeler> labeler, py::han
       converted[i] = 1;
     } catch (const bo::Error& e) {
       std::optional<std::string> sku;
-      if (!items[i].sku.empty()) sku = items[i].sku;
+      if (!items[i].sku.empty())
+        sku = items[i].sku;
       else if (PyDict_Check(rows[i])) {
         PyObject* s = PyDict_GetItemWithError(rows[i], K.sku);
         if (s && PyUnicode_Check(s)) {
@@ -509,7 +521,8 @@ std::shared_ptr<Batch> run_batch(std::shared_ptr<NativeLabeler> labeler, py::han
     all.reserve(batch->errors.size() + label_errors.size());
     std::size_t a = 0, b = 0;
     while (a < batch->errors.size() || b < label_errors.size()) {
-      if (b == label_errors.size() || (a < batch->errors.size() && batch->errors[a].row < label_errors[b].row)) {
+      if (b == label_errors.size() ||
+          (a < batch->errors.size() && batch->errors[a].row < label_errors[b].row)) {
         all.push_back(std::move(batch->errors[a++]));
       } else {
         all.push_back(std::move(label_errors[b++]));
@@ -570,8 +583,8 @@ void raise_python(const char* cls_name, const bo::Error& e, const std::vector<bo
       for (const bo::Issue& i : *issues) list.append(py::make_tuple(i.path, i.message));
     }
     py::object cls = errors.attr(cls_name);
-    py::object exc = cls(py::str(e.what()), py::arg("code") = static_cast<int>(e.code()), py::arg("path") = e.path(),
-                         py::arg("issues") = list);
+    py::object exc = cls(py::str(e.what()), py::arg("code") = static_cast<int>(e.code()),
+                         py::arg("path") = e.path(), py::arg("issues") = list);
     PyErr_SetObject(cls.ptr(), exc.ptr());
   } catch (py::error_already_set& failed) {
     // The package is not importable (the module was loaded on its own): fall back to ValueError.
@@ -603,164 +616,224 @@ PYBIND11_MODULE(_native, m) {
 
   m.attr("__version__") = BO_VERSION;
   m.attr("ABI_VERSION") = BO_ABI_VERSION;
-  m.def("abi_version", [] { return BO_ABI_VERSION; }, "The C ABI version this build corresponds to.");
+  m.def(
+      "abi_version", [] { return BO_ABI_VERSION; }, "The C ABI version this build corresponds to.");
 
-  m.def("validate_policy", [](std::string_view json) {
-    std::vector<bo::Issue> issues = bo::validate_policy(json);
-    py::list out;
-    for (const bo::Issue& i : issues) out.append(py::make_tuple(i.path, i.message));
-    return out;
-  }, py::arg("policy_json"), "Every problem in a policy document as (path, message) pairs; [] when valid.");
-  m.def("validate_policy_json", [](std::string_view json) { return bo::validate_policy_json(json); },
-        py::arg("policy_json"));
-  m.def("parse_instant", [](std::string_view iso, const std::string& path) { return bo::parse_instant(iso, path); },
-        py::arg("iso"), py::arg("path") = "now", "ISO 8601 instant with offset -> milliseconds since the epoch.");
-  m.def("parse_day", [](std::string_view iso, const std::string& path) { return bo::parse_day(iso, path); },
-        py::arg("iso"), py::arg("path") = "date");
+  m.def(
+      "validate_policy",
+      [](std::string_view json) {
+        std::vector<bo::Issue> issues = bo::validate_policy(json);
+        py::list out;
+        for (const bo::Issue& i : issues) out.append(py::make_tuple(i.path, i.message));
+        return out;
+      },
+      py::arg("policy_json"), "Every problem in a policy document as (path, message) pairs; [] when valid.");
+  m.def(
+      "validate_policy_json", [](std::string_view json) { return bo::validate_policy_json(json); },
+      py::arg("policy_json"));
+  m.def(
+      "parse_instant",
+      [](std::string_view iso, const std::string& path) { return bo::parse_instant(iso, path); },
+      py::arg("iso"), py::arg("path") = "now",
+      "ISO 8601 instant with offset -> milliseconds since the epoch.");
+  m.def(
+      "parse_day", [](std::string_view iso, const std::string& path) { return bo::parse_day(iso, path); },
+      py::arg("iso"), py::arg("path") = "date");
   m.def("format_day", &bo::format_day, py::arg("day"));
   m.def("is_known_locale", &bo::is_known_locale, py::arg("tag"));
   m.def("status_name", [](int code) { return bo::status_name(static_cast<bo::Status>(code)); });
 
   py::class_<NativeEngine>(m, "Engine")
-      .def(py::init([](std::string_view policy_json) { return NativeEngine{bo::Engine::from_json(policy_json)}; }),
+      .def(py::init(
+               [](std::string_view policy_json) { return NativeEngine{bo::Engine::from_json(policy_json)}; }),
            py::arg("policy_json"))
       .def_property_readonly("version", [](const NativeEngine& e) { return e.engine->policy().version; })
       .def_property_readonly("shop", [](const NativeEngine& e) { return e.engine->policy().shop; })
       .def_property_readonly("locale", [](const NativeEngine& e) { return e.engine->policy().locale; })
-      .def_property_readonly("currency",
-                             [](const NativeEngine& e) { return std::string(e.engine->policy().currency.view()); })
+      .def_property_readonly(
+          "currency", [](const NativeEngine& e) { return std::string(e.engine->policy().currency.view()); })
       .def_property_readonly("currency_exponent",
                              [](const NativeEngine& e) { return e.engine->policy().currency.exponent; })
-      .def_property_readonly("time_zone", [](const NativeEngine& e) { return e.engine->policy().calendar.time_zone; })
-      .def_property_readonly("day_unit",
-                             [](const NativeEngine& e) { return day_unit_name(e.engine->policy().availability.day_unit); })
-      .def_property_readonly("low_stock_threshold",
-                             [](const NativeEngine& e) { return e.engine->policy().availability.low_stock_threshold; })
-      .def_property_readonly("backorders", [](const NativeEngine& e) { return e.engine->policy().availability.backorders; })
-      .def_property_readonly("max_backorder",
-                             [](const NativeEngine& e) { return e.engine->policy().availability.max_backorder; })
-      .def_property_readonly("lead_time_days", [](const NativeEngine& e) {
-        const auto& a = e.engine->policy().availability;
-        return std::make_pair(a.lead_min_days, a.lead_max_days);
-      })
-      .def("message", [](const NativeEngine& e, std::string_view locale, std::string_view key) -> std::optional<std::string> {
-        const std::string* s = e.engine->message(locale, key);
-        if (!s) return std::nullopt;
-        return *s;
-      }, py::arg("locale"), py::arg("key"))
-      .def("label_json", [](const NativeEngine& e, std::string_view request) {
-        return bo::label_json(e.engine, request);
-      }, py::arg("request_json"), "core's wire label call (docs/json.md), for checks and debugging")
-      .def("labels_json", [](const NativeEngine& e, std::string_view request) {
-        std::string out;
-        {
-          py::gil_scoped_release nogil;
-          out = bo::labels_json(e.engine, request);
-        }
-        return out;
-      }, py::arg("request_json"))
-      .def("labeler", [](const NativeEngine& e, std::optional<std::string> locale, bo::Instant now_ms) {
-        return make_labeler(e, locale, now_ms);
-      }, py::arg("locale"), py::arg("now_ms"));
+      .def_property_readonly("time_zone",
+                             [](const NativeEngine& e) { return e.engine->policy().calendar.time_zone; })
+      .def_property_readonly(
+          "day_unit",
+          [](const NativeEngine& e) { return day_unit_name(e.engine->policy().availability.day_unit); })
+      .def_property_readonly(
+          "low_stock_threshold",
+          [](const NativeEngine& e) { return e.engine->policy().availability.low_stock_threshold; })
+      .def_property_readonly("backorders",
+                             [](const NativeEngine& e) { return e.engine->policy().availability.backorders; })
+      .def_property_readonly(
+          "max_backorder",
+          [](const NativeEngine& e) { return e.engine->policy().availability.max_backorder; })
+      .def_property_readonly("lead_time_days",
+                             [](const NativeEngine& e) {
+                               const auto& a = e.engine->policy().availability;
+                               return std::make_pair(a.lead_min_days, a.lead_max_days);
+                             })
+      .def(
+          "message",
+          [](const NativeEngine& e, std::string_view locale,
+             std::string_view key) -> std::optional<std::string> {
+            const std::string* s = e.engine->message(locale, key);
+            if (!s) return std::nullopt;
+            return *s;
+          },
+          py::arg("locale"), py::arg("key"))
+      .def(
+          "label_json",
+          [](const NativeEngine& e, std::string_view request) { return bo::label_json(e.engine, request); },
+          py::arg("request_json"), "core's wire label call (docs/json.md), for checks and debugging")
+      .def(
+          "labels_json",
+          [](const NativeEngine& e, std::string_view request) {
+            std::string out;
+            {
+              py::gil_scoped_release nogil;
+              out = bo::labels_json(e.engine, request);
+            }
+            return out;
+          },
+          py::arg("request_json"))
+      .def(
+          "labeler",
+          [](const NativeEngine& e, std::optional<std::string> locale, bo::Instant now_ms) {
+            return make_labeler(e, locale, now_ms);
+          },
+          py::arg("locale"), py::arg("now_ms"));
 
   py::class_<NativeLabeler, std::shared_ptr<NativeLabeler>>(m, "Labeler")
-      .def_property_readonly("locale", [](NativeLabeler& l) {
-        std::lock_guard<std::mutex> lock(l.mu);
-        return l.labeler.locale();
-      })
+      .def_property_readonly("locale",
+                             [](NativeLabeler& l) {
+                               std::lock_guard<std::mutex> lock(l.mu);
+                               return l.labeler.locale();
+                             })
       .def_property_readonly("now_ms", [](const NativeLabeler& l) { return l.now_ms; })
       .def_property_readonly("today", [](const NativeLabeler& l) { return l.labeler.today().day; })
-      .def("label", [](NativeLabeler& l, py::handle item, py::handle stock, std::int64_t quantity) {
-        return label_one(l, item, stock, quantity);
-      }, py::arg("item"), py::arg("stock"), py::arg("quantity"))
-      .def("labels", [](std::shared_ptr<NativeLabeler> l, py::handle rows, std::int64_t quantity) {
-        return run_batch(std::move(l), rows, quantity);
-      }, py::arg("rows"), py::arg("quantity"));
+      .def(
+          "label",
+          [](NativeLabeler& l, py::handle item, py::handle stock, std::int64_t quantity) {
+            return label_one(l, item, stock, quantity);
+          },
+          py::arg("item"), py::arg("stock"), py::arg("quantity"))
+      .def(
+          "labels",
+          [](std::shared_ptr<NativeLabeler> l, py::handle rows, std::int64_t quantity) {
+            return run_batch(std::move(l), rows, quantity);
+          },
+          py::arg("rows"), py::arg("quantity"));
 
   py::class_<Batch, std::shared_ptr<Batch>>(m, "Batch")
       .def("__len__", &Batch::size)
-      .def("row", [](const Batch& b, Py_ssize_t i) -> py::object {
-        std::size_t k = b.check(i);
-        if (!b.ok[k]) return py::none();
-        return label_tuple(b.labels[k], b.skus[k]);
-      }, py::arg("index"))
-      .def("row_json", [](const Batch& b, Py_ssize_t i) -> py::object {
-        std::size_t k = b.check(i);
-        if (!b.ok[k]) return py::none();
-        return py::str(bo::label_to_json(b.labels[k], b.skus[k]));
-      }, py::arg("index"), "core's JSON for one row (docs/json.md), for checks")
-      .def("is_ok", [](const Batch& b, Py_ssize_t i) { return b.ok[b.check(i)] != 0; }, py::arg("index"))
+      .def(
+          "row",
+          [](const Batch& b, Py_ssize_t i) -> py::object {
+            std::size_t k = b.check(i);
+            if (!b.ok[k]) return py::none();
+            return label_tuple(b.labels[k], b.skus[k]);
+          },
+          py::arg("index"))
+      .def(
+          "row_json",
+          [](const Batch& b, Py_ssize_t i) -> py::object {
+            std::size_t k = b.check(i);
+            if (!b.ok[k]) return py::none();
+            return py::str(bo::label_to_json(b.labels[k], b.skus[k]));
+          },
+          py::arg("index"), "core's JSON for one row (docs/json.md), for checks")
+      .def(
+          "is_ok", [](const Batch& b, Py_ssize_t i) { return b.ok[b.check(i)] != 0; }, py::arg("index"))
       .def_property_readonly("error_count", [](const Batch& b) { return b.errors.size(); })
-      .def("errors", [](const Batch& b) {
-        py::list out;
-        for (const RowError& e : b.errors) {
-          py::object sku = e.sku ? py::object(py::str(*e.sku)) : py::object(py::none());
-          out.append(py::make_tuple(e.row, sku, e.path, e.message));
-        }
-        return out;
-      })
-      .def("texts", [](const Batch& b) {
-        return b.shared_strings([](const bo::Label& l) -> const void* { return l.text; }, text_of);
-      })
-      .def("short_texts", [](const Batch& b) {
-        return b.shared_strings([](const bo::Label& l) -> const void* { return l.text; }, short_of);
-      })
-      .def("availability_dates", [](const Batch& b) {
-        std::unordered_map<const void*, py::object> cache;
-        return b.column([&](std::size_t i) -> PyObject* {
-          const bo::LabelText* t = b.labels[i].text;
-          PyObject* o;
-          if (!t || t->availability_date.empty()) {
-            o = Py_None;
-          } else {
-            auto it = cache.find(t);
-            if (it == cache.end()) it = cache.emplace(t, py::str(t->availability_date)).first;
-            o = it->second.ptr();
-          }
-          Py_INCREF(o);
-          return o;
-        });
-      })
-      .def("skus", [](const Batch& b) {
-        return b.column([&](std::size_t i) {
-          return PyUnicode_FromStringAndSize(b.skus[i].data(), static_cast<Py_ssize_t>(b.skus[i].size()));
-        });
-      })
-      .def("statuses", [](const Batch& b, py::sequence table) {
-        // table[code] is the object for that status code (the package's Status members).
-        std::vector<py::object> by_code;
-        for (py::handle h : table) by_code.push_back(py::reinterpret_borrow<py::object>(h));
-        return b.column([&](std::size_t i) -> PyObject* {
-          std::size_t c = static_cast<std::size_t>(b.labels[i].availability.status);
-          PyObject* o = c < by_code.size() ? by_code[c].ptr() : Py_None;
-          Py_INCREF(o);
-          return o;
-        });
-      }, py::arg("table"))
-      .def("status_codes", [](const Batch& b) {
-        return b.ints([](const bo::Label& l) { return static_cast<int>(l.availability.status); });
-      })
-      .def("quantities", [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.quantity; }); })
-      .def("sellable", [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.sellable; }); })
-      .def("ship_now", [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.ship_now; }); })
-      .def("later", [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.later; }); })
+      .def("errors",
+           [](const Batch& b) {
+             py::list out;
+             for (const RowError& e : b.errors) {
+               py::object sku = e.sku ? py::object(py::str(*e.sku)) : py::object(py::none());
+               out.append(py::make_tuple(e.row, sku, e.path, e.message));
+             }
+             return out;
+           })
+      .def("texts",
+           [](const Batch& b) {
+             return b.shared_strings([](const bo::Label& l) -> const void* { return l.text; }, text_of);
+           })
+      .def("short_texts",
+           [](const Batch& b) {
+             return b.shared_strings([](const bo::Label& l) -> const void* { return l.text; }, short_of);
+           })
+      .def("availability_dates",
+           [](const Batch& b) {
+             std::unordered_map<const void*, py::object> cache;
+             return b.column([&](std::size_t i) -> PyObject* {
+               const bo::LabelText* t = b.labels[i].text;
+               PyObject* o;
+               if (!t || t->availability_date.empty()) {
+                 o = Py_None;
+               } else {
+                 auto it = cache.find(t);
+                 if (it == cache.end()) it = cache.emplace(t, py::str(t->availability_date)).first;
+                 o = it->second.ptr();
+               }
+               Py_INCREF(o);
+               return o;
+             });
+           })
+      .def("skus",
+           [](const Batch& b) {
+             return b.column([&](std::size_t i) {
+               return PyUnicode_FromStringAndSize(b.skus[i].data(),
+                                                  static_cast<Py_ssize_t>(b.skus[i].size()));
+             });
+           })
+      .def(
+          "statuses",
+          [](const Batch& b, py::sequence table) {
+            // table[code] is the object for that status code (the package's Status members).
+            std::vector<py::object> by_code;
+            for (py::handle h : table) by_code.push_back(py::reinterpret_borrow<py::object>(h));
+            return b.column([&](std::size_t i) -> PyObject* {
+              std::size_t c = static_cast<std::size_t>(b.labels[i].availability.status);
+              PyObject* o = c < by_code.size() ? by_code[c].ptr() : Py_None;
+              Py_INCREF(o);
+              return o;
+            });
+          },
+          py::arg("table"))
+      .def("status_codes",
+           [](const Batch& b) {
+             return b.ints([](const bo::Label& l) { return static_cast<int>(l.availability.status); });
+           })
+      .def("quantities",
+           [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.quantity; }); })
+      .def("sellable",
+           [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.sellable; }); })
+      .def("ship_now",
+           [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.ship_now; }); })
+      .def("later",
+           [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.later; }); })
       .def("unavailable",
-           [](const Batch& b) { return b.ints([](const bo::Label& l) { return l.availability.unavailable; }); })
-      .def("notify_me", [](const Batch& b) {
-        return b.column([&](std::size_t i) -> PyObject* {
-          PyObject* o = b.labels[i].availability.notify_me ? Py_True : Py_False;
-          Py_INCREF(o);
-          return o;
-        });
-      })
-      .def("schema_org", [](const Batch& b) {
-        return b.shared_strings([](const bo::Label& l) -> const void* { return l.schema_org(); },
-                                [](const bo::Label& l) { return std::string_view(l.schema_org()); });
-      })
-      .def("merchant_availability", [](const Batch& b) {
-        return b.shared_strings([](const bo::Label& l) -> const void* { return l.merchant(); },
-                                [](const bo::Label& l) { return std::string_view(l.merchant()); });
-      })
+           [](const Batch& b) {
+             return b.ints([](const bo::Label& l) { return l.availability.unavailable; });
+           })
+      .def("notify_me",
+           [](const Batch& b) {
+             return b.column([&](std::size_t i) -> PyObject* {
+               PyObject* o = b.labels[i].availability.notify_me ? Py_True : Py_False;
+               Py_INCREF(o);
+               return o;
+             });
+           })
+      .def("schema_org",
+           [](const Batch& b) {
+             return b.shared_strings([](const bo::Label& l) -> const void* { return l.schema_org(); },
+                                     [](const bo::Label& l) { return std::string_view(l.schema_org()); });
+           })
+      .def("merchant_availability",
+           [](const Batch& b) {
+             return b.shared_strings([](const bo::Label& l) -> const void* { return l.merchant(); },
+                                     [](const bo::Label& l) { return std::string_view(l.merchant()); });
+           })
       .def("timing_ns", [](const Batch& b) {
         // Monotonic (time.monotonic_ns) instants: call start, GIL released, GIL re-acquired, call end.
         return py::make_tuple(b.t_start, b.t_released, b.t_reacquired, b.t_end);
