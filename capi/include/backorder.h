@@ -149,10 +149,15 @@ typedef struct bo_label {
   int64_t later;       /* of quantity, waits for supply or release */
   int64_t unavailable; /* of quantity, cannot be ordered */
   int32_t notify_me;   /* 1: offer "notify me" */
-  int32_t now_min_days, now_max_days; /* window of ship_now, in days from today */
-  int32_t later_min_days, later_max_days;
-  char now_from[11], now_to[11];     /* "YYYY-MM-DD" or "" */
-  char later_from[11], later_to[11];
+  /* One member per line: PHP 8.2's FFI misreads a second declarator (php-src#17794). */
+  int32_t now_min_days; /* window of ship_now, in days from today */
+  int32_t now_max_days;
+  int32_t later_min_days; /* window of the units that wait */
+  int32_t later_max_days;
+  char now_from[11]; /* "YYYY-MM-DD" or "" */
+  char now_to[11];
+  char later_from[11];
+  char later_to[11];
   /* The strings below are owned by the bo_labeler and stay valid until it is freed. */
   const char *text;          /* "Backorder – ships in 10–14 days" */
   const char *short_text;    /* "Ships Dec 10 – 14" */

@@ -81,26 +81,26 @@ void check_quantity(std::int64_t v, const char* path, bool may_be_negative) {
   }
 }
 
-int days_from_today(const Policy& policy, const Calendar& cal, const Today& today, Day d) {
+}  // namespace
+
+static int days_from_today(const Policy& policy, const Calendar& cal, const Today& today, Day d) {
   return policy.availability.day_unit == DayUnit::business ? cal.business_days_between(today.day, d)
                                                            : d - today.day;
 }
 
-Window window(const Policy& policy, const Calendar& cal, const Today& today, Day from, Day to) {
+Window make_window(const Policy& policy, const Calendar& cal, const Today& today, Day from, Day to) {
   return {from, to, days_from_today(policy, cal, today, from), days_from_today(policy, cal, today, to)};
 }
 
-Window lead_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi) {
+Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi) {
   if (policy.availability.day_unit == DayUnit::business) {
-    return window(policy, cal, today, cal.add_business_days(today.order_day, lo),
-                  cal.add_business_days(today.order_day, hi));
+    return make_window(policy, cal, today, cal.add_business_days(today.order_day, lo),
+                       cal.add_business_days(today.order_day, hi));
   }
   // Calendar days, but the warehouse only ships on working days.
-  return window(policy, cal, today, cal.next_working(today.order_day + lo),
-                cal.next_working(today.order_day + hi));
+  return make_window(policy, cal, today, cal.next_working(today.order_day + lo),
+                     cal.next_working(today.order_day + hi));
 }
-
-}  // namespace
 
 Availability classify(const Policy& policy, const Calendar& cal, const Today& today, const Item& item,
                       const StockPosition& stock, std::int64_t quantity) {
@@ -116,7 +116,10 @@ Availability classify(const Policy& policy, const Calendar& cal, const Today& to
   const int hi = item.lead_max_days.value_or(ap.lead_max_days);
   if (lo < 0 || hi > 3650)
     throw Error(ErrorCode::invalid, "item.lead_time_days", "must be within 0 to 3650 days");
-  if (lo > hi) throw Error(ErrorCode::invalid, "item.lead_time_days", "min is above max");
+  if (lo > hi) {
+    throw Error(ErrorCode::invalid, "item.lead_time_days",
+                "min (" + std::to_string(lo) + ") is above max (" + std::to_string(hi) + ")");
+  }
   const std::int64_t cap = item.max_backorder ? *item.max_backorder : ap.max_backorder.value_or(kUnlimited);
   if (cap < 0) throw Error(ErrorCode::invalid, "item.max_backorder", "must not be negative");
   const std::int64_t threshold = item.low_stock_threshold.value_or(ap.low_stock_threshold);
@@ -140,7 +143,7 @@ Availability classify(const Policy& policy, const Calendar& cal, const Today& to
     }
     a.status = Status::preorder;
     Day ship = cal.next_working(std::max(*item.release_date, today.order_day));
-    a.later_window = window(policy, cal, today, ship, ship);
+    a.later_window = make_window(policy, cal, today, ship, ship);
     a.notify_me = a.unavailable > 0;
     return a;
   }
@@ -152,10 +155,11 @@ Availability classify(const Policy& policy, const Calendar& cal, const Today& to
   a.unavailable = rest - a.later;
   a.notify_me = !item.discontinued && a.ship_now < quantity;
 
-  if (a.ship_now > 0) a.now_window = window(policy, cal, today, today.stock_ship_day, today.stock_ship_day);
+  if (a.ship_now > 0)
+    a.now_window = make_window(policy, cal, today, today.stock_ship_day, today.stock_ship_day);
   if (a.later > 0) {
     a.status = Status::backorder;
-    a.later_window = lead_window(policy, cal, today, lo, hi);
+    a.later_window = lead_time_window(policy, cal, today, lo, hi);
   } else if (a.ship_now == 0) {
     a.status = item.discontinued ? Status::discontinued : Status::out_of_stock;
   } else {

@@ -172,9 +172,13 @@ Labeler::~Labeler() = default;
 const std::string& Labeler::locale() const { return impl_->locale; }
 
 Label Labeler::label(const Item& item, const StockPosition& stock, std::int64_t quantity) {
+  return label(classify(engine_->policy(), engine_->calendar(), today_, item, stock, quantity));
+}
+
+Label Labeler::label(const Availability& availability) {
   const Engine& e = *engine_;
   Label out;
-  out.availability = classify(e.policy(), e.calendar(), today_, item, stock, quantity);
+  out.availability = availability;
   const Availability& a = out.availability;
 
   Key key{};

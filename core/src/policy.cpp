@@ -136,6 +136,72 @@ void read_availability(const json& j, const std::string& path, Reader& r, Availa
   }
 }
 
+void read_promise(const json& j, const std::string& path, Reader& r, PromisePolicy& p) {
+  if (!r.object(j, path, {"receiving_days", "lateness_percentile", "default_lateness_days"})) return;
+  if (auto v = r.integer(j, "receiving_days", path, 0, 365)) p.receiving_days = static_cast<int>(*v);
+  if (auto v = r.integer(j, "lateness_percentile", path, 50, 100))
+    p.lateness_percentile = static_cast<int>(*v);
+  if (const json* d = Reader::member(j, "default_lateness_days")) {
+    std::string dp = Reader::at(path, "default_lateness_days");
+    if (r.object(*d, dp, {"confirmed", "unconfirmed"})) {
+      if (auto v = r.integer(*d, "confirmed", dp, 0, 365))
+        p.default_lateness_confirmed = static_cast<int>(*v);
+      if (auto v = r.integer(*d, "unconfirmed", dp, 0, 365))
+        p.default_lateness_unconfirmed = static_cast<int>(*v);
+    }
+  }
+}
+
+std::optional<DayRange> read_range(const json& j, const std::string& path, Reader& r, int max) {
+  if (!r.object(j, path, {"min", "max"})) return std::nullopt;
+  auto lo = r.integer(j, "min", path, 0, max);
+  auto hi = r.integer(j, "max", path, 0, max);
+  if (!Reader::member(j, "min")) r.fail(Reader::at(path, "min"), "required");
+  if (!Reader::member(j, "max")) r.fail(Reader::at(path, "max"), "required");
+  if (!lo || !hi) return std::nullopt;
+  if (*lo > *hi) {
+    r.fail(path, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
+    return std::nullopt;
+  }
+  return DayRange{static_cast<int>(*lo), static_cast<int>(*hi)};
+}
+
+void read_shipping(const json& j, const std::string& path, Reader& r, std::vector<ShippingMethod>& out) {
+  if (!r.object(j, path, {"methods"})) return;
+  const json* methods = Reader::member(j, "methods");
+  std::string mp = Reader::at(path, "methods");
+  if (!methods || !methods->is_array()) {
+    r.fail(mp, "expected an array of shipping methods");
+    return;
+  }
+  for (std::size_t i = 0; i < methods->size(); ++i) {
+    std::string p = Reader::at(mp, i);
+    const json& m = (*methods)[i];
+    if (!r.object(m, p, {"id", "name", "transit_days"})) continue;
+    ShippingMethod method;
+    if (auto id = r.string(m, "id", p); id && !id->empty()) {
+      method.id = *id;
+      for (const auto& other : out) {
+        if (other.id == *id) r.fail(Reader::at(p, "id"), "listed twice");
+      }
+    } else {
+      r.fail(Reader::at(p, "id"), "required");
+    }
+    (void)r.string(m, "name", p);
+    if (const json* t = Reader::member(m, "transit_days"); t && t->is_object()) {
+      for (auto z = t->begin(); z != t->end(); ++z) {
+        if (auto range = read_range(*z, Reader::at(Reader::at(p, "transit_days"), z.key()), r, 365)) {
+          method.transit_days[z.key()] = *range;
+        }
+      }
+    } else {
+      r.fail(Reader::at(p, "transit_days"),
+             "required: zones to {\"min\", \"max\"} working days, \"*\" for any other");
+    }
+    out.push_back(std::move(method));
+  }
+}
+
 void read_messages(const json& j, const std::string& path, Reader& r, Policy& p) {
   if (!j.is_object()) {
     r.fail(path, "expected an object of locales, each an object of message patterns");
@@ -179,7 +245,9 @@ Policy read_policy(std::string_view text, Reader& r) {
   const std::string root = "policy";
   json j = detail::parse_json(text, root, r.issues);
   if (j.is_discarded()) return p;
-  if (!r.object(j, root, {"version", "shop", "currency", "locale", "calendar", "availability", "messages"})) {
+  if (!r.object(j, root,
+                {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
+                 "messages"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -211,6 +279,8 @@ Policy read_policy(std::string_view text, Reader& r) {
   }
   if (const json* a = Reader::member(j, "availability"))
     read_availability(*a, "policy.availability", r, p.availability);
+  if (const json* x = Reader::member(j, "promise")) read_promise(*x, "policy.promise", r, p.promise);
+  if (const json* x = Reader::member(j, "shipping")) read_shipping(*x, "policy.shipping", r, p.shipping);
   if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
   return p;
 }

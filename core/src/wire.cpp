@@ -2,11 +2,14 @@
 
 #include <unordered_map>
 
+#include "fact_reader.hpp"
 #include "json_reader.hpp"
 
 namespace backorder {
 
 using detail::json;
+using detail::read_item;
+using detail::read_stock;
 using detail::Reader;
 
 namespace {
@@ -19,65 +22,6 @@ std::string rebase(const std::string& base, const std::string& path, const char*
   else if (!p.empty() && p.front() != '.' && p.front() != '[')
     return base + "." + path;
   return base + std::string(p);
-}
-
-Item read_item(const json& j, const std::string& path, Reader& r) {
-  Item it;
-  if (!r.object(j, path,
-                {"sku", "name", "backorders", "lead_time_days", "release_date", "discontinued",
-                 "max_backorder", "low_stock_threshold"})) {
-    return it;
-  }
-  if (auto s = r.string(j, "sku", path)) {
-    if (s->empty()) r.fail(Reader::at(path, "sku"), "must not be empty");
-    it.sku = *s;
-  } else if (!Reader::member(j, "sku")) {
-    r.fail(Reader::at(path, "sku"), "required");
-  }
-  if (auto n = r.string(j, "name", path)) (void)n;
-  it.backorders = r.boolean(j, "backorders", path);
-  if (const json* lead = Reader::member(j, "lead_time_days")) {
-    std::string p = Reader::at(path, "lead_time_days");
-    if (r.object(*lead, p, {"min", "max"})) {
-      auto lo = r.integer(*lead, "min", p, 0, 3650);
-      auto hi = r.integer(*lead, "max", p, 0, 3650);
-      if (!Reader::member(*lead, "min")) r.fail(Reader::at(p, "min"), "required");
-      if (!Reader::member(*lead, "max")) r.fail(Reader::at(p, "max"), "required");
-      if (lo && hi && *lo > *hi) {
-        r.fail(p, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
-      } else if (lo && hi) {
-        it.lead_min_days = static_cast<int>(*lo);
-        it.lead_max_days = static_cast<int>(*hi);
-      }
-    }
-  }
-  if (auto d = r.string(j, "release_date", path)) {
-    try {
-      it.release_date = parse_day(*d, Reader::at(path, "release_date"));
-    } catch (const Error& e) {
-      r.fail(e.path(), e.what());
-    }
-  }
-  if (auto d = r.boolean(j, "discontinued", path)) it.discontinued = *d;
-  it.max_backorder = r.integer(j, "max_backorder", path, 0, 1'000'000'000'000);
-  it.low_stock_threshold = r.integer(j, "low_stock_threshold", path, 0, 1'000'000'000'000);
-  return it;
-}
-
-StockPosition read_stock(const json& j, const std::string& path, Reader& r, bool with_sku) {
-  StockPosition s;
-  std::initializer_list<std::string_view> fields = {"on_hand", "reserved", "safety_stock", "promised",
-                                                    "backordered"};
-  std::initializer_list<std::string_view> with = {"sku",          "on_hand",  "reserved",
-                                                  "safety_stock", "promised", "backordered"};
-  if (!r.object(j, path, with_sku ? with : fields)) return s;
-  constexpr std::int64_t kMax = 1'000'000'000'000;
-  s.on_hand = r.integer(j, "on_hand", path, -kMax, kMax).value_or(0);
-  s.reserved = r.integer(j, "reserved", path, 0, kMax).value_or(0);
-  s.safety_stock = r.integer(j, "safety_stock", path, 0, kMax).value_or(0);
-  s.promised = r.integer(j, "promised", path, 0, kMax).value_or(0);
-  s.backordered = r.integer(j, "backordered", path, 0, kMax).value_or(0);
-  return s;
 }
 
 json window_json(const Availability& a, const Window& w, bool present) {
@@ -139,7 +83,46 @@ Common read_common(const json& j, Reader& r) {
   return c;
 }
 
+json book_labels(const PromiseBook& book, const std::string& locale, std::int64_t quantity,
+                 const json* skus = nullptr) {
+  Labeler labeler(book.engine_ptr(), locale, book.today().now);
+  json labels = json::array();
+  auto one = [&](const std::string& sku, std::size_t row) {
+    json l = label_object(labeler.label(book.availability(sku, quantity)), sku);
+    l["row"] = row;
+    labels.push_back(std::move(l));
+  };
+  if (skus) {
+    for (std::size_t i = 0; i < skus->size(); ++i) one((*skus)[i].get<std::string>(), i);
+  } else {
+    for (std::size_t i = 0; i < book.item_count(); ++i) one(book.item_at(i).sku, i);
+  }
+  return json{{"labels", std::move(labels)}, {"errors", json::array()}};
+}
+
 }  // namespace
+
+std::string book_labels_json(const PromiseBook& book, std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  const json* skus = nullptr;
+  if (r.object(j, "request", {"locale", "quantity", "skus"})) {
+    skus = Reader::member(j, "skus");
+    if (skus && !skus->is_array()) r.fail("request.skus", "expected an array of skus");
+    for (std::size_t i = 0; skus && skus->is_array() && i < skus->size(); ++i) {
+      if (!(*skus)[i].is_string() || !book.item((*skus)[i].get<std::string>())) {
+        r.fail(Reader::at("request.skus", i), "no item with this sku");
+      }
+    }
+  }
+  std::string locale = r.string(j, "locale", "request").value_or("");
+  if (!locale.empty() && !is_known_locale(locale))
+    r.fail("request.locale", "unknown locale \"" + locale + "\"");
+  std::int64_t quantity = r.integer(j, "quantity", "request", 1, 1'000'000'000'000).value_or(1);
+  for (auto& i : r.issues) i.path.erase(0, std::min<std::size_t>(i.path.size(), 8));
+  r.throw_if_failed();
+  return book_labels(book, locale, quantity, skus).dump();
+}
 
 std::string label_to_json(const Label& label, std::string_view sku) {
   return label_object(label, sku).dump();
@@ -166,7 +149,10 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (!r.object(j, "request", {"items", "stock", "quantity", "locale", "now"})) r.throw_if_failed();
+  if (!r.object(j, "request",
+                {"items", "stock", "supply", "suppliers", "orders", "quantity", "locale", "now"})) {
+    r.throw_if_failed();
+  }
   for (auto& i : r.issues) i.path.erase(0, 8);
   Common c = read_common(j, r);
   const json* items = Reader::member(j, "items");
@@ -174,6 +160,13 @@ std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view r
   const json* stock = Reader::member(j, "stock");
   if (stock && !stock->is_array()) r.fail("stock", "expected an array of stock rows with sku");
   r.throw_if_failed();  // the request as a whole is unusable; rows are judged one by one below
+  if (Reader::member(j, "supply") || Reader::member(j, "orders")) {
+    // With supply the facts are a scenario, checked whole: a promise needs every line it depends on.
+    Facts facts = detail::read_facts(j, r);
+    r.throw_if_failed();
+    PromiseBook book(engine, std::move(facts), c.now);
+    return book_labels(book, c.locale, c.quantity).dump();
+  }
 
   json labels = json::array(), errors = json::array();
   auto row_error = [&](std::size_t row, const std::string& sku, const Issue& issue) {

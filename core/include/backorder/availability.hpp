@@ -71,6 +71,11 @@ struct Availability {
   bool notify_me = false;        // the store can offer "notify me" instead
 };
 
+// A window from civil dates, its days counted from today in the policy's unit.
+Window make_window(const Policy& policy, const Calendar& cal, const Today& today, Day from, Day to);
+// The window of a supplier lead time of lo..hi days for an order placed today (rolled to working days).
+Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi);
+
 // Pure: same inputs, same answer. Throws Error(invalid) for quantity <= 0 or an inconsistent item.
 Availability classify(const Policy& policy, const Calendar& cal, const Today& today, const Item& item,
                       const StockPosition& stock, std::int64_t quantity);

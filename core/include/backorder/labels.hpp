@@ -49,6 +49,8 @@ class Labeler {
 
   // Throws Error(invalid, path) for a bad row (quantity <= 0, lead min above max, ...).
   Label label(const Item& item, const StockPosition& stock, std::int64_t quantity = 1);
+  // Words for an availability computed elsewhere (the promise engine's, with windows from supply).
+  Label label(const Availability& availability);
 
   const Engine& engine() const { return *engine_; }
   const Today& today() const { return today_; }

@@ -28,6 +28,24 @@ struct AvailabilityPolicy {
   DayUnit day_unit = DayUnit::calendar;
 };
 
+// How inbound supply turns into ship windows.
+struct PromisePolicy {
+  int receiving_days = 1;                // working days from arrival until units can be picked
+  int lateness_percentile = 95;          // widen a supplier's windows by this percentile of its past lateness
+  int default_lateness_confirmed = 2;    // days of widening for a confirmed supply with no history
+  int default_lateness_unconfirmed = 7;  // ... and for an unconfirmed one
+};
+
+struct DayRange {
+  int min = 0, max = 0;
+};
+
+struct ShippingMethod {
+  std::string id;
+  std::map<std::string, DayRange>
+      transit_days;  // destination zone -> working days in transit; "*" = any other
+};
+
 struct Policy {
   int version = kPolicyVersion;
   std::string shop;
@@ -35,6 +53,8 @@ struct Policy {
   std::string locale = "en";  // default locale (BCP 47); its catalogue is the fallback for text
   CalendarSpec calendar;
   AvailabilityPolicy availability;
+  PromisePolicy promise;
+  std::vector<ShippingMethod> shipping;  // the first is the default; none means delivery = ship window
   // locale -> message key -> ICU MessageFormat pattern, overriding the built-in catalogue.
   std::map<std::string, std::map<std::string, std::string>> messages;
 };

@@ -6,6 +6,7 @@
 
 #include "backorder/engine.hpp"
 #include "backorder/labels.hpp"
+#include "backorder/promise.hpp"
 
 namespace backorder {
 
@@ -16,6 +17,18 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
 // A catalog: {"now", "locale", "items": [...], "stock": [...rows with sku...]}; stock rows join items by sku.
 // A bad row does not abort the batch: it is reported in "errors" with its row index and path.
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
+
+// Promises (docs/json.md#promises). A scenario is {"now", "items", "stock", "supply", "suppliers", "orders"};
+// errors name paths such as "supply[3].expected".
+PromiseBook promise_book_from_json(std::shared_ptr<const Engine> engine, std::string_view scenario_json);
+// Every waiting line with its windows, queue position and parts, and every open supply's window.
+std::string promises_json(const PromiseBook& book);
+// {"sku", "quantity", "zone"} -> where a new purchase would stand and when it would ship.
+std::string quote_json(const PromiseBook& book, std::string_view request_json);
+// One change (docs/json.md#changes) -> {"deltas": [...]}; a bad change throws and changes nothing.
+std::string apply_json(PromiseBook& book, std::string_view change_json);
+// Labels for items of the book ({"locale", "quantity", "skus": [...] or all}), windows from supply.
+std::string book_labels_json(const PromiseBook& book, std::string_view request_json);
 
 // One label as the JSON object docs/json.md describes (what label_json answers).
 std::string label_to_json(const Label& label, std::string_view sku);
