@@ -1,4 +1,6 @@
 // JSON for the promise engine: scenarios in, promises, quotes and deltas out (docs/json.md#promises).
+#include <algorithm>
+
 #include "backorder/wire.hpp"
 #include "fact_reader.hpp"
 
@@ -57,8 +59,18 @@ PromiseBook promise_book_from_json(std::shared_ptr<const Engine> engine, std::st
     if (i.path.rfind("scenario.", 0) == 0) i.path.erase(0, 9);
   }
   Facts facts = detail::read_facts(j, r);
-  r.throw_if_failed();
-  return PromiseBook(std::move(engine), std::move(facts), now);
+  if (r.ok()) return PromiseBook(std::move(engine), std::move(facts), now);
+  // Report what the book would object to as well, so one pass shows every problem.
+  try {
+    PromiseBook(std::move(engine), std::move(facts), now);
+  } catch (const ValidationError& e) {
+    for (const Issue& i : e.issues()) {
+      bool known =
+          std::any_of(r.issues.begin(), r.issues.end(), [&](const Issue& k) { return k.path == i.path; });
+      if (!known) r.issues.push_back(i);
+    }
+  }
+  throw ValidationError(r.issues);
 }
 
 std::string promises_json(const PromiseBook& book) {
