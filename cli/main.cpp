@@ -189,6 +189,7 @@ void print_table(const std::vector<std::vector<std::string>>& rows) {
       line += r[c];
       if (c + 1 < r.size()) line.append(widths[c] - display_width(r[c]) + 2, ' ');
     }
+    line.erase(line.find_last_not_of(' ') + 1);
     std::cout << line << "\n";
   }
 }

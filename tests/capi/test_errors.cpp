@@ -182,3 +182,65 @@ TEST(Errors, UnknownLocaleIsInvalid) {
   EXPECT_STREQ(bo_last_error_path(), "locale");
   EXPECT_STRNE(bo_last_error_message(), "");
 }
+
+namespace {
+
+// Deterministic byte-level mutations of a valid document: flips, deletions, insertions of any byte.
+std::string mutate(std::string doc, uint64_t& state) {
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  const int edits = 1 + static_cast<int>(next() % 4);
+  for (int e = 0; e < edits && !doc.empty(); ++e) {
+    const size_t at = next() % doc.size();
+    switch (next() % 3) {
+      case 0:
+        doc[at] = static_cast<char>(next() & 0xFF);
+        break;
+      case 1:
+        doc.erase(at, 1 + next() % 8);
+        break;
+      default:
+        doc.insert(at, 1, static_cast<char>(next() & 0xFF));
+        break;
+    }
+  }
+  return doc;
+}
+
+}  // namespace
+
+// "No input crashes the library": whatever the bytes, a call answers BO_OK or BO_EINVALID, never an
+// internal error, and an answer is valid JSON.
+TEST(Errors, MutatedInputsAreAnsweredOrRejected) {
+  Engine e = make_engine(apparel_policy());
+  const std::string label_req = R"({"item": {"sku": "JKT-NAVY-M", "lead_time_days": {"min": 10, "max": 14},
+      "release_date": "2027-03-12"}, "stock": {"on_hand": 3, "reserved": 1}, "quantity": 2, "locale": "en-US",
+      "now": "2026-11-30T09:00:00-05:00"})";
+  const std::string catalog_req = json{{"now", kNowIso},
+                                       {"locale", "de-DE"},
+                                       {"items", json::parse(example("apparel/catalog.json"))["items"]},
+                                       {"stock", json::parse(example("apparel/stock.json"))["stock"]}}
+                                      .dump();
+  const std::string policy = apparel_policy();
+  uint64_t state = 42;
+  for (int i = 0; i < 1500; ++i) {
+    for (auto fn : {bo_engine_label_json, bo_engine_labels_json}) {
+      const std::string doc = mutate(fn == bo_engine_label_json ? label_req : catalog_req, state);
+      char* out = nullptr;
+      size_t len = 0;
+      const bo_status st = fn(&out, &len, e.get(), doc.data(), doc.size());
+      ASSERT_TRUE(st == BO_OK || st == BO_EINVALID) << st << " " << bo_last_error_message() << "\n" << doc;
+      if (st == BO_OK) {
+        Chars owned(out);
+        EXPECT_TRUE(json::accept(std::string_view(out, len))) << doc;
+      }
+    }
+    const std::string p = mutate(policy, state);
+    bo_engine* engine = nullptr;
+    const bo_status st = bo_engine_new(&engine, p.data(), p.size());
+    ASSERT_TRUE(st == BO_OK || st == BO_EINVALID) << st << " " << bo_last_error_message() << "\n" << p;
+    bo_engine_free(engine);
+  }
+}

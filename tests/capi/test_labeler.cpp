@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "backorder.h"
@@ -414,4 +415,29 @@ TEST_F(LabelerTest, CutOffMovesTheWindow) {
   ASSERT_EQ(bo_labeler_run(&label, late.get(), &item, 1), BO_OK);
   EXPECT_EQ(label.status, BO_AVAILABILITY_BACKORDER);
   EXPECT_GT(std::string(label.later_from), std::string("2026-12-10"));
+}
+
+TEST_F(LabelerTest, OneEngineManyThreadsEachWithItsOwnLabeler) {
+  constexpr size_t kThreads = 4;
+  std::vector<std::thread> threads;
+  std::vector<std::string> texts(kThreads);
+  std::vector<bo_status> statuses(kThreads, BO_EINTERNAL);
+  for (size_t t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      bo_labeler* lab = nullptr;
+      statuses[t] = bo_labeler_new(&lab, engine.get(), "en-US", 5, kNowMs);
+      if (statuses[t] != BO_OK) return;
+      bo_item item = make_item("JKT-NAVY-M");
+      bo_label label = blank_label();
+      for (int i = 0; i < 500 && statuses[t] == BO_OK; ++i)
+        statuses[t] = bo_labeler_run(&label, lab, &item, 1);
+      texts[t] = label.text;
+      bo_labeler_free(lab);
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (size_t t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(statuses[t], BO_OK);
+    EXPECT_EQ(texts[t], kJacketText);
+  }
 }
