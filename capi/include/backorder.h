@@ -173,6 +173,7 @@ typedef struct bo_labeler bo_labeler;
 /*
  * A labeler computes labels in one locale at one moment (`now_unix_ms`, milliseconds since the Unix epoch)
  * and caches their wording. It keeps `engine` alive. Release with bo_labeler_free(); one thread at a time.
+ * An empty locale (locale_len 0; locale may then be NULL) means the policy's default locale.
  */
 BO_API bo_status bo_labeler_new(bo_labeler **out, const bo_engine *engine, const char *locale,
                                 size_t locale_len, int64_t now_unix_ms);

@@ -34,7 +34,8 @@ json parse_json(std::string_view text, const std::string& path, std::vector<Issu
     // nlohmann's message names the byte and the token; drop its "[json.exception...]" prefix.
     std::string what = e.what();
     auto pos = what.find("] ");
-    issues.push_back({path, "malformed JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))});
+    issues.push_back(
+        {path, valid_utf8("malformed JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2)))});
     return json(json::value_t::discarded);
   }
 }

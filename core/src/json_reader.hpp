@@ -18,6 +18,9 @@ using json = nlohmann::json;
 // Documents nested deeper than this are refused before parsing, so hostile input cannot exhaust the stack.
 inline constexpr int kMaxJsonDepth = 64;
 
+// Serializes with ill-formed UTF-8 replaced, never throwing on it (a sku from a C host may hold any bytes).
+inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 // Parses `text`; on failure returns a discarded value and adds one issue at `path`.
 json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues);
 // Parses or throws ValidationError.

@@ -85,7 +85,7 @@ std::string promises_json(const PromiseBook& book) {
                       {"quantity", s.quantity},
                       {"ship", window_json(book.supply_window(i))}});
   }
-  return json{{"lines", std::move(lines)}, {"supply", std::move(supply)}}.dump();
+  return detail::to_text(json{{"lines", std::move(lines)}, {"supply", std::move(supply)}});
 }
 
 std::string quote_json(const PromiseBook& book, std::string_view request_json) {
@@ -111,7 +111,7 @@ std::string quote_json(const PromiseBook& book, std::string_view request_json) {
             {"from_stock", q.from_stock},
             {"late_supply", q.late_supply}};
   if (q.supply >= 0) o["supply_id"] = book.supply(static_cast<std::size_t>(q.supply)).id;
-  return o.dump();
+  return detail::to_text(o);
 }
 
 std::string apply_json(PromiseBook& book, std::string_view change_json) {
@@ -139,7 +139,7 @@ std::string apply_json(PromiseBook& book, std::string_view change_json) {
     o["after"] = d.removed ? json(nullptr) : promise_object(book, d.after);
     deltas.push_back(std::move(o));
   }
-  return json{{"deltas", std::move(deltas)}}.dump();
+  return detail::to_text(json{{"deltas", std::move(deltas)}});
 }
 
 }  // namespace backorder

@@ -121,11 +121,11 @@ std::string book_labels_json(const PromiseBook& book, std::string_view request_j
   std::int64_t quantity = r.integer(j, "quantity", "request", 1, 1'000'000'000'000).value_or(1);
   for (auto& i : r.issues) i.path.erase(0, std::min<std::size_t>(i.path.size(), 8));
   r.throw_if_failed();
-  return book_labels(book, locale, quantity, skus).dump();
+  return detail::to_text(book_labels(book, locale, quantity, skus));
 }
 
 std::string label_to_json(const Label& label, std::string_view sku) {
-  return label_object(label, sku).dump();
+  return detail::to_text(label_object(label, sku));
 }
 
 std::string label_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
@@ -143,7 +143,7 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
   if (const json* s = Reader::member(j, "stock")) stock = read_stock(*s, "stock", r, false);
   r.throw_if_failed();
   Labeler labeler(std::move(engine), c.locale, c.now);
-  return label_object(labeler.label(item, stock, c.quantity), item.sku).dump();
+  return detail::to_text(label_object(labeler.label(item, stock, c.quantity), item.sku));
 }
 
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
@@ -165,7 +165,7 @@ std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view r
     Facts facts = detail::read_facts(j, r);
     r.throw_if_failed();
     PromiseBook book(engine, std::move(facts), c.now);
-    return book_labels(book, c.locale, c.quantity).dump();
+    return detail::to_text(book_labels(book, c.locale, c.quantity));
   }
 
   json labels = json::array(), errors = json::array();
@@ -225,14 +225,14 @@ std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view r
       }
     }
   }
-  return json{{"labels", std::move(labels)}, {"errors", std::move(errors)}}.dump();
+  return detail::to_text(json{{"labels", std::move(labels)}, {"errors", std::move(errors)}});
 }
 
 std::string validate_policy_json(std::string_view policy_json) {
   json errors = json::array();
   for (const auto& i : validate_policy(policy_json))
     errors.push_back({{"path", i.path}, {"message", i.message}});
-  return json{{"valid", errors.empty()}, {"errors", std::move(errors)}}.dump();
+  return detail::to_text(json{{"valid", errors.empty()}, {"errors", std::move(errors)}});
 }
 
 }  // namespace backorder

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backorder {
@@ -23,10 +24,14 @@ struct Issue {
   std::string message;
 };
 
+// Replaces ill-formed UTF-8 with U+FFFD, so messages that quote bad input are still valid text for every
+// host.
+std::string valid_utf8(std::string_view text);
+
 class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, std::string path, const std::string& message)
-      : std::runtime_error(message), code_(code), path_(std::move(path)) {}
+      : std::runtime_error(valid_utf8(message)), code_(code), path_(valid_utf8(path)) {}
   ErrorCode code() const noexcept { return code_; }
   const std::string& path() const noexcept { return path_; }
 
