@@ -21,8 +21,8 @@ std::string read_file(const std::string& path) {
 
 namespace {
 
-const json kItemKeys = {"sku",          "name",          "backorders",         "lead_time_days", "release_date",
-                        "discontinued", "max_backorder", "low_stock_threshold"};
+const json kItemKeys = {"sku",          "name",         "backorders",    "lead_time_days",
+                        "release_date", "discontinued", "max_backorder", "low_stock_threshold"};
 const json kStockKeys = {"on_hand", "reserved", "safety_stock", "promised", "backordered"};
 
 bool is_in(const json& keys, const std::string& k) {

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
     };
     if (!value("--catalog=", catalog) && !value("--policy=", policy) && !value("--now=", now) &&
         !value("--locale=", locale)) {
-      std::fprintf(stderr, "usage: bench_labels_dump --catalog=FILE [--policy=FILE] [--now=ISO] [--locale=TAG]\n");
+      std::fprintf(stderr,
+                   "usage: bench_labels_dump --catalog=FILE [--policy=FILE] [--now=ISO] [--locale=TAG]\n");
       return 2;
     }
   }
