@@ -19,7 +19,7 @@ struct Catalog {
   std::string now;     // ISO 8601 with offset, as written by the generator
   std::string locale;  // "en-US"
   std::vector<Row> rows;
-  std::vector<std::string> row_json;  // each row as a label request's "item"/"stock" JSON (see request())
+  std::vector<std::string> row_json;  // each row as {"item", "stock", "quantity"} JSON (see label_request())
 };
 
 // Reads the generator's file; throws std::runtime_error with the reason.
