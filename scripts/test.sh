@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs every test suite: GoogleTest and the C host, CLI and bench smokes
+# (ctest), pytest, PHPUnit. Fails when any suite fails or runs no test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+bash scripts/deps.sh
+bash scripts/build.sh dev
+build=build/dev
+log=$(mktemp -d)
+
+echo "== ctest (core, C ABI, C host, header, exports, CLI, bench smokes)"
+ctest --test-dir "$build" --output-on-failure --no-tests=error -j "$(nproc)" -E '^php_phpunit$' | tee "$log/ctest"
+ctest_n=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log/ctest")
+
+echo "== pytest"
+PYTHONPATH="$build/python" /usr/bin/python3 -m pytest -q tests/python | tee "$log/pytest"
+py_n=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$log/pytest" | tail -1)
+
+echo "== phpunit"
+BACKORDER_LIBRARY="$root/$build/capi/libbackorder.so.1" phpunit -c tests/php/phpunit.xml | tee "$log/phpunit"
+php_n=$(sed -n 's/^OK (\([0-9]*\) tests.*/\1/p' "$log/phpunit")
+
+for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}"; do
+  if [ "${pair#*:}" -eq 0 ]; then
+    echo "suite ${pair%%:*} ran no test" >&2
+    exit 1
+  fi
+done
+echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}"
+echo "all: $((ctest_n + py_n + php_n)) passed, 0 failed"
