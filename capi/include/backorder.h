@@ -186,6 +186,41 @@ BO_API void bo_labeler_free(bo_labeler *labeler);
  */
 BO_API bo_status bo_labeler_run(bo_label *out_labels, bo_labeler *labeler, const bo_item *items, size_t count);
 
+/* ---- promises ------------------------------------------------------------------------------------ */
+
+/*
+ * The promises of a shop: every waiting order line's ship window, computed first come first served from stock
+ * on hand, inbound supply and the supplier lead time (docs/json.md#promises). A bo_promises belongs to one
+ * thread at a time; it keeps `engine` alive.
+ */
+typedef struct bo_promises bo_promises;
+
+/*
+ * Builds from a scenario {"now", "items", "stock", "supply", "suppliers", "orders"}. On success *out is yours:
+ * release it with bo_promises_free(). On BO_EINVALID the last error holds the first problem.
+ */
+BO_API bo_status bo_promises_new(bo_promises **out, const bo_engine *engine, const char *scenario_json,
+                                 size_t len);
+BO_API void bo_promises_free(bo_promises *promises);
+
+/* Every waiting line (windows, source, confidence, queue position, parts) and every open supply's window. */
+BO_API bo_status bo_promises_json(char **out_json, size_t *out_len, const bo_promises *promises);
+
+/* Where a new purchase would stand and when it would ship: {"sku", "quantity", "zone"}. */
+BO_API bo_status bo_promises_quote_json(char **out_json, size_t *out_len, const bo_promises *promises,
+                                        const char *request_json, size_t len);
+
+/*
+ * Applies one change ({"type": "supply_changed", ...}) and answers {"deltas": [...]}: exactly the lines whose
+ * ship window moved, old beside new, and the lines removed. A bad change fails and changes nothing.
+ */
+BO_API bo_status bo_promises_apply_json(char **out_json, size_t *out_len, bo_promises *promises,
+                                        const char *change_json, size_t len);
+
+/* Labels whose windows come from supply: {"locale", "quantity", "skus": [...]} (all items without "skus"). */
+BO_API bo_status bo_promises_labels_json(char **out_json, size_t *out_len, const bo_promises *promises,
+                                         const char *request_json, size_t len);
+
 #ifdef __cplusplus
 }
 #endif
