@@ -1,10 +1,15 @@
 #include "backorder/engine.hpp"
 
+#include <atomic>
+
 #include "catalogue.hpp"
 
 namespace backorder {
 
-Engine::Engine(Policy policy) : policy_(std::move(policy)), calendar_(policy_.calendar) {}
+Engine::Engine(Policy policy) : policy_(std::move(policy)), calendar_(policy_.calendar) {
+  static std::atomic<std::uint64_t> next{1};
+  id_ = next++;
+}
 
 std::shared_ptr<const Engine> Engine::from_json(std::string_view policy_json) {
   return std::make_shared<const Engine>(parse_policy(policy_json));

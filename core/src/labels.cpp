@@ -27,6 +27,7 @@ UDate noon(Day d) { return d * kMsPerDay + kMsPerDay / 2; }
 
 // What decides a label's wording. Labels with equal keys share one LabelText.
 struct Key {
+  Day today;  // wording depends on it (days counted, years shown)
   int kind;
   std::int64_t a, b;
   Day from, to;
@@ -36,7 +37,7 @@ struct Key {
 
 struct KeyHash {
   std::size_t operator()(const Key& k) const {
-    std::size_t h = static_cast<std::size_t>(k.kind);
+    std::size_t h = static_cast<std::size_t>(k.kind) ^ (static_cast<std::size_t>(k.today) << 8);
     for (std::int64_t v : {k.a, k.b, std::int64_t{k.from}, std::int64_t{k.to}, std::int64_t{k.min_days},
                            std::int64_t{k.max_days}}) {
       h = (h ^ static_cast<std::size_t>(v)) * 0x100000001b3ull;
@@ -65,13 +66,19 @@ std::string check_message_pattern(std::string_view locale, std::string_view patt
   return "";
 }
 
-struct Labeler::Impl {
+namespace {
+
+// ICU formatters for one engine's patterns in one locale. Costly to build (tens of microseconds), so a
+// finished Labeler leaves them in a small pool of its thread for the next Labeler to take. A Formatters is
+// owned by one Labeler or one pool at a time, never shared, since ICU formatters are not thread-safe.
+struct Formatters {
+  std::uint64_t engine_id = 0;
   std::string locale;  // canonical
   icu::Locale icu_locale;
   std::array<std::unique_ptr<icu::MessageFormat>, std::size(kMessageKeys)> formats;
   std::unique_ptr<icu::DateIntervalFormat> range_this_year, range_other_year;
   std::map<std::string, std::unique_ptr<icu::DateFormat>> dates;  // by skeleton
-  std::unordered_map<Key, LabelText, KeyHash> cache;  // node-based: LabelText addresses never move
+  std::unordered_map<Key, LabelText, KeyHash> texts;  // node-based: LabelText addresses never move
 
   const icu::MessageFormat& format(const Engine& engine, std::size_t index) {
     if (!formats[index]) {
@@ -151,6 +158,41 @@ struct Labeler::Impl {
     icu::UnicodeString out;
     return f->format(noon(d), out);
   }
+};
+
+constexpr std::size_t kPoolSize = 8;
+thread_local std::vector<std::unique_ptr<Formatters>> t_pool;
+
+std::unique_ptr<Formatters> take_formatters(std::uint64_t engine_id, const std::string& locale) {
+  for (auto it = t_pool.begin(); it != t_pool.end(); ++it) {
+    if ((*it)->engine_id == engine_id && (*it)->locale == locale) {
+      auto f = std::move(*it);
+      t_pool.erase(it);
+      return f;
+    }
+  }
+  auto f = std::make_unique<Formatters>();
+  f->engine_id = engine_id;
+  f->locale = locale;
+  UErrorCode status = U_ZERO_ERROR;
+  f->icu_locale = icu::Locale::forLanguageTag(locale, status);
+  return f;
+}
+
+// Texts kept with pooled formatters; a labeler that saw more distinct wordings gives them up.
+constexpr std::size_t kPooledTexts = 4096;
+
+void return_formatters(std::unique_ptr<Formatters> f) {
+  if (!f) return;
+  if (f->texts.size() > kPooledTexts) f->texts.clear();
+  if (t_pool.size() >= kPoolSize) t_pool.erase(t_pool.begin());
+  t_pool.push_back(std::move(f));
+}
+
+}  // namespace
+
+struct Labeler::Impl {
+  std::unique_ptr<Formatters> fmt;
 
   LabelText render(const Engine& e, const Today& today, int kind, const Availability& a);
 };
@@ -162,14 +204,12 @@ Labeler::Labeler(std::shared_ptr<const Engine> engine, std::string_view locale, 
   std::string canon = canonical_locale(locale.empty() ? std::string_view(engine_->policy().locale) : locale);
   if (canon.empty())
     throw Error(ErrorCode::invalid, "locale", "unknown locale \"" + std::string(locale) + "\"");
-  impl_->locale = canon;
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->icu_locale = icu::Locale::forLanguageTag(canon, status);
+  impl_->fmt = take_formatters(engine_->id(), canon);
 }
 
-Labeler::~Labeler() = default;
+Labeler::~Labeler() { return_formatters(std::move(impl_->fmt)); }
 
-const std::string& Labeler::locale() const { return impl_->locale; }
+const std::string& Labeler::locale() const { return impl_->fmt->locale; }
 
 Label Labeler::label(const Item& item, const StockPosition& stock, std::int64_t quantity) {
   return label(classify(engine_->policy(), engine_->calendar(), today_, item, stock, quantity));
@@ -187,10 +227,11 @@ Label Labeler::label(const Availability& availability) {
       key.kind = kInStock;
       break;
     case Status::low_stock:
-      key = {kLowStock, a.sellable, 0, 0, 0, 0, 0};
+      key = {0, kLowStock, a.sellable, 0, 0, 0, 0, 0};
       break;
     case Status::backorder:
-      key = {a.ship_now > 0 ? kSplit : kBackorder,
+      key = {0,
+             a.ship_now > 0 ? kSplit : kBackorder,
              a.ship_now > 0 ? a.ship_now : 0,
              a.ship_now > 0 ? a.later : 0,
              a.later_window.from,
@@ -199,7 +240,7 @@ Label Labeler::label(const Availability& availability) {
              a.later_window.max_days};
       break;
     case Status::preorder:
-      key = {kPreorder, 0, 0, a.later_window.from, a.later_window.from, 0, 0};
+      key = {0, kPreorder, 0, 0, a.later_window.from, a.later_window.from, 0, 0};
       break;
     case Status::out_of_stock:
       key.kind = kOutOfStock;
@@ -208,12 +249,14 @@ Label Labeler::label(const Availability& availability) {
       key.kind = kDiscontinued;
       break;
   }
-  auto [it, fresh] = impl_->cache.try_emplace(key);
+  key.today = today_.day;
+  auto& texts = impl_->fmt->texts;
+  auto [it, fresh] = texts.try_emplace(key);
   if (fresh) {
     try {
       it->second = impl_->render(e, today_, key.kind, a);
     } catch (...) {
-      impl_->cache.erase(it);
+      texts.erase(it);
       throw;
     }
   }
@@ -223,8 +266,9 @@ Label Labeler::label(const Availability& availability) {
 
 LabelText Labeler::Impl::render(const Engine& e, const Today& today, int kind, const Availability& a) {
   const Calendar& cal = e.calendar();
+  Formatters& f = *fmt;
   auto msg = [&](std::string_view k, std::initializer_list<const char*> names,
-                 std::initializer_list<icu::Formattable> values) { return message(e, k, names, values); };
+                 std::initializer_list<icu::Formattable> values) { return f.message(e, k, names, values); };
   LabelText t;
   switch (kind) {
     case kInStock:
@@ -238,7 +282,7 @@ LabelText Labeler::Impl::render(const Engine& e, const Today& today, int kind, c
     case kBackorder:
     case kSplit: {
       const Window& w = a.later_window;
-      icu::UnicodeString dates = range(today.day, w.from, w.to);
+      icu::UnicodeString dates = f.range(today.day, w.from, w.to);
       bool business = e.policy().availability.day_unit == DayUnit::business;
       bool exact = w.min_days == w.max_days;
       const char* k = business ? (exact ? "backorder_business_exact" : "backorder_business")
@@ -255,7 +299,7 @@ LabelText Labeler::Impl::render(const Engine& e, const Today& today, int kind, c
       break;
     }
     case kPreorder: {
-      icu::UnicodeString date = this->date(today.day, a.later_window.from);
+      icu::UnicodeString date = f.date(today.day, a.later_window.from);
       t.text = msg("preorder", {"date", "days"},
                    {icu::Formattable(date), icu::Formattable(a.later_window.min_days)});
       t.short_text = msg("preorder_short", {"date", "days"},

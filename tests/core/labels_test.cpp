@@ -162,3 +162,18 @@ TEST(Labels, OneEngineManyThreads) {
   for (auto& th : threads) th.join();
   for (int t = 0; t < 8; ++t) EXPECT_FALSE(results[t].empty());
 }
+
+TEST(Labels, PooledFormattersNeverMixEnginesOrLocales) {
+  auto plain = test::apparel_engine();
+  auto made = engine_with([](auto& doc) {
+    doc["messages"]["en"]["backorder"] = "Made to order – {min_days}–{max_days} days";
+  });
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(Labeler(plain, "en-US", test::monday_morning()).label(jacket(), {}).text->text,
+              "Backorder – ships in 10–14 days");
+    EXPECT_EQ(Labeler(made, "en-US", test::monday_morning()).label(jacket(), {}).text->text,
+              "Made to order – 10–14 days");
+    EXPECT_EQ(Labeler(plain, "de-DE", test::monday_morning()).label(jacket(), {}).text->text,
+              "Nachbestellt – Versand in 10–14 Tagen");
+  }
+}

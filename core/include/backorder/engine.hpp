@@ -2,6 +2,7 @@
 // Share one across threads; build a new one to change policy.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -17,6 +18,8 @@ class Engine {
   static std::shared_ptr<const Engine> from_json(std::string_view policy_json);
 
   const Policy& policy() const { return policy_; }
+  // Unique per engine built in this process: lets caches tell engines apart without holding them.
+  std::uint64_t id() const { return id_; }
   const Calendar& calendar() const { return calendar_; }
   // The message pattern for `key` in `locale`: the policy's override for the locale or its language,
   // else the built-in catalogue of the language, else the policy's default locale's. Never null for a
@@ -26,6 +29,7 @@ class Engine {
  private:
   Policy policy_;
   Calendar calendar_;
+  std::uint64_t id_;
 };
 
 }  // namespace backorder
