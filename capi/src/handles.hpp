@@ -8,6 +8,7 @@
 #include "backorder.h"
 #include "backorder/engine.hpp"
 #include "backorder/labels.hpp"
+#include "backorder/promise.hpp"
 
 // An immutable engine, shared: every bo_labeler made from it holds a reference, so bo_engine_free()
 // may come first.
@@ -26,4 +27,9 @@ struct bo_labeler {
       : labeler(std::move(engine), locale, now) {}
 
   const char* intern(std::string s) { return strings.insert(std::move(s)).first->c_str(); }
+};
+
+// A shop's promises. The book holds the engine's shared_ptr, so bo_engine_free() may come first.
+struct bo_promises {
+  backorder::PromiseBook book;
 };
