@@ -132,7 +132,8 @@ Availability classify(const Policy& policy, const Calendar& cal, const Today& to
   const std::int64_t capacity =
       cap == kUnlimited ? kUnlimited : std::max<std::int64_t>(0, cap - stock.backordered);
 
-  if (item.release_date && *item.release_date > today.day) {
+  // A discontinued item is never sold ahead of its release: it will not come.
+  if (item.release_date && *item.release_date > today.day && !item.discontinued) {
     // A pre-order ships on its release day (the next working day if that is not one), never before.
     a.later = std::min(quantity, capacity);
     a.unavailable = quantity - a.later;

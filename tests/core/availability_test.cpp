@@ -123,6 +123,8 @@ TEST_F(AvailabilityTest, DiscontinuedSellsWhatIsLeftOnly) {
   vest.discontinued = true;
   EXPECT_EQ(of(vest, {}).status, Status::discontinued);
   EXPECT_FALSE(of(vest, {}).notify_me);
+  vest.release_date = d("2027-02-01");  // announced, then dropped: not a pre-order
+  EXPECT_EQ(of(vest, {}).status, Status::discontinued);
   auto a = of(vest, {.on_hand = 2}, 3);
   EXPECT_EQ(a.status, Status::low_stock);
   EXPECT_EQ(a.later, 0);
