@@ -126,6 +126,22 @@ final class Engine
         return new Labeler($this, $locale, $now);
     }
 
+    /**
+     * The promises of a shop (bo_promises_new): every waiting order line's ship window, computed first come
+     * first served from stock on hand, inbound supply and the supplier lead time (docs/json.md#promises).
+     *
+     *     $book = $engine->promises('examples/apparel/scenario.json');
+     *     foreach ($book->lines() as $line) echo $line->orderId, ' ', $line->ship->from, "\n";
+     *
+     * @param array|string $scenario {now, items, stock, supply, suppliers, orders} as an array, a JSON string
+     *                               or the path of a JSON file
+     * @throws Exception BO_EINVALID with the path of the first problem ("supply[0].quantity")
+     */
+    public function promises(array|string $scenario): PromiseBook
+    {
+        return new PromiseBook($this, $scenario);
+    }
+
     /** The policy's locale, when it names one. */
     public function locale(): ?string
     {
@@ -188,27 +204,36 @@ final class Engine
 
     private static function policyJson(array|string $policy): string
     {
-        if (is_array($policy)) {
+        return self::document($policy, 'policy');
+    }
+
+    /**
+     * @internal A JSON document given as an array, a JSON string or the path of a JSON file, as JSON text.
+     * $what ("policy", "scenario", "change") is the error path when the document cannot be had at all.
+     */
+    public static function document(array|string $doc, string $what): string
+    {
+        if (is_array($doc)) {
             try {
-                return json_encode(self::object($policy), self::JSON_FLAGS);
+                return json_encode(self::object($doc), self::JSON_FLAGS);
             } catch (\JsonException $e) {
-                throw new Exception('the policy cannot be encoded as JSON: ' . $e->getMessage(), Constants::BO_EINVALID, 'policy', [], $e);
+                throw new Exception("the $what cannot be encoded as JSON: " . $e->getMessage(), Constants::BO_EINVALID, $what, [], $e);
             }
         }
-        $trimmed = ltrim($policy);
+        $trimmed = ltrim($doc);
         if ($trimmed !== '' && ($trimmed[0] === '{' || $trimmed[0] === '[')) {
-            return $policy;
+            return $doc;
         }
-        if ($policy === '' || str_contains($policy, "\0") || !is_file($policy)) {
+        if ($doc === '' || str_contains($doc, "\0") || !is_file($doc)) {
             throw new Exception(
-                "the policy is neither a JSON document nor a readable file: \"$policy\"",
+                "the $what is neither a JSON document nor a readable file: \"$doc\"",
                 Constants::BO_EINVALID,
-                'policy',
+                $what,
             );
         }
-        $json = @file_get_contents($policy);
+        $json = @file_get_contents($doc);
         if ($json === false) {
-            throw new Exception("the policy file cannot be read: $policy", Constants::BO_EINVALID, 'policy');
+            throw new Exception("the $what file cannot be read: $doc", Constants::BO_EINVALID, $what);
         }
         return $json;
     }
