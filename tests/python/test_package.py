@@ -58,7 +58,9 @@ def test_native_stub_covers_the_native_module():
     native = backorder._native
     public = {n for n in dir(native) if not n.startswith("_") and callable(getattr(native, n))}
     assert public - set(declared) - declared[""] == set()
-    for cls in ("Engine", "Labeler", "Batch"):
+    classes = {n for n in public if isinstance(getattr(native, n), type)}
+    assert {"Engine", "Labeler", "Batch", "PromiseBook"} <= classes
+    for cls in classes:
         members = {n for n in vars(getattr(native, cls)) if not n.startswith("_")}
         assert members <= declared[cls], (cls, members - declared[cls])
 

@@ -6,6 +6,9 @@
                          now="2026-11-30T09:00:00-05:00")
     label.text      # 'Backorder – ships in 10–14 days'
 
+    book = engine.promises("examples/apparel/scenario.json")   # ship windows from real supply
+    book.quote("JKT-NAVY-M").ship                                # Window(2026-12-31 .. 2027-01-06)
+
 See docs/python.md.
 """
 
@@ -13,6 +16,18 @@ from . import _native
 from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
 from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
 from ._labels import Label, LabelBatch, RowError, Status, Window
+from ._promises import (
+    Confidence,
+    Delta,
+    LinePromise,
+    Part,
+    Promise,
+    PromiseBook,
+    Quote,
+    ScenarioSource,
+    Source,
+    SupplyWindow,
+)
 
 __version__: str = _native.__version__
 
@@ -35,6 +50,16 @@ __all__ = [
     "RowError",
     "Status",
     "Window",
+    "PromiseBook",
+    "LinePromise",
+    "Promise",
+    "Part",
+    "Delta",
+    "Quote",
+    "SupplyWindow",
+    "Source",
+    "Confidence",
+    "ScenarioSource",
     "Error",
     "ErrorCode",
     "ValidationError",

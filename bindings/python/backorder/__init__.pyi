@@ -14,6 +14,16 @@ from ._labels import LabelBatch as LabelBatch
 from ._labels import RowError as RowError
 from ._labels import Status as Status
 from ._labels import Window as Window
+from ._promises import Confidence as Confidence
+from ._promises import Delta as Delta
+from ._promises import LinePromise as LinePromise
+from ._promises import Part as Part
+from ._promises import Promise as Promise
+from ._promises import PromiseBook as PromiseBook
+from ._promises import Quote as Quote
+from ._promises import ScenarioSource as ScenarioSource
+from ._promises import Source as Source
+from ._promises import SupplyWindow as SupplyWindow
 
 __version__: str
 __all__: list[str]

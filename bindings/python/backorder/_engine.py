@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from . import _native
 from ._errors import Error, ErrorCode, PolicyIssue
 from ._labels import Label, LabelBatch
+from ._promises import PromiseBook, ScenarioSource
 
 __all__ = ["Engine", "Labeler", "validate_policy", "PolicySource", "Now"]
 
@@ -234,6 +235,40 @@ class Engine:
         q = _quantity(quantity)
         native = self._native.labeler(locale, _now_ms(now))
         return LabelBatch(native.labels(rows, q))
+
+    # ---- promises ------------------------------------------------------------------------------------
+    def promises(
+        self,
+        scenario: Optional[ScenarioSource] = None,
+        *,
+        now: Now = None,
+        items: Optional[Sequence[Mapping[str, Any]]] = None,
+        stock: Optional[Sequence[Mapping[str, Any]]] = None,
+        supply: Optional[Sequence[Mapping[str, Any]]] = None,
+        suppliers: Optional[Sequence[Mapping[str, Any]]] = None,
+        orders: Optional[Sequence[Mapping[str, Any]]] = None,
+    ) -> PromiseBook:
+        """A :class:`PromiseBook`: every waiting order line's ship window, computed from the facts.
+
+        Give either ``scenario`` (docs/json.md#promises: a dict, a JSON document or a path) or the keyword
+        lists ``items``, ``stock``, ``supply``, ``suppliers``, ``orders`` (lists of dicts; dates as
+        ``"YYYY-MM-DD"`` or ``datetime.date``, ``placed_at`` as an aware ``datetime`` or an ISO 8601 string).
+        ``now`` (an aware datetime or an ISO 8601 string) overrides the scenario's ``"now"``; without either
+        the current time is used (a JSON document must hold its ``"now"`` unless ``now`` is given).
+
+        Bad facts raise :class:`ValidationError` listing every problem with its path
+        (``"supply[3].expected"``, ``"orders[7].placed_at"``). The GIL is released while core computes.
+        """
+        return PromiseBook(
+            self,
+            scenario,
+            now=now,
+            items=items,
+            stock=stock,
+            supply=supply,
+            suppliers=suppliers,
+            orders=orders,
+        )
 
     # ---- wire ----------------------------------------------------------------------------------------
     def label_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:

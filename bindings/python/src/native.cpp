@@ -10,12 +10,14 @@
 // datetime.h after pybind11 (which includes Python.h first).
 #include <datetime.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +31,7 @@
 #include "backorder/error.hpp"
 #include "backorder/labels.hpp"
 #include "backorder/policy.hpp"
+#include "backorder/promise.hpp"
 #include "backorder/wire.hpp"
 
 static_assert(BO_VERSION_MAJOR == BO_PROJECT_VERSION_MAJOR && BO_VERSION_MINOR == BO_PROJECT_VERSION_MINOR &&
@@ -59,6 +62,27 @@ struct Keys {
   PyObject* promised;
   PyObject* backordered;
   PyObject* quantity;
+  // promise scenarios and changes
+  PyObject* id;
+  PyObject* order_id;
+  PyObject* line_id;
+  PyObject* expected;
+  PyObject* status;
+  PyObject* supplier;
+  PyObject* placed_at;
+  PyObject* priority;
+  PyObject* zone;
+  PyObject* from_;
+  PyObject* to;
+  PyObject* lateness_days;
+  PyObject* type;
+  PyObject* supply_id;
+  PyObject* now;
+  PyObject* items;
+  PyObject* stock;
+  PyObject* supply;
+  PyObject* suppliers;
+  PyObject* orders;
 };
 Keys K{};  // created once at import, kept for the life of the process
 
@@ -85,6 +109,26 @@ void init_keys() {
   K.promised = intern("promised");
   K.backordered = intern("backordered");
   K.quantity = intern("quantity");
+  K.id = intern("id");
+  K.order_id = intern("order_id");
+  K.line_id = intern("line_id");
+  K.expected = intern("expected");
+  K.status = intern("status");
+  K.supplier = intern("supplier");
+  K.placed_at = intern("placed_at");
+  K.priority = intern("priority");
+  K.zone = intern("zone");
+  K.from_ = intern("from");
+  K.to = intern("to");
+  K.lateness_days = intern("lateness_days");
+  K.type = intern("type");
+  K.supply_id = intern("supply_id");
+  K.now = intern("now");
+  K.items = intern("items");
+  K.stock = intern("stock");
+  K.supply = intern("supply");
+  K.suppliers = intern("suppliers");
+  K.orders = intern("orders");
 }
 
 // ---- where an input value sits, for error paths (built only when there is an error) ---------------
@@ -112,8 +156,32 @@ struct Where {
   }
 };
 
-[[noreturn]] void bad(const Where& w, Part part, std::string_view field, const std::string& message) {
-  throw bo::Error(bo::ErrorCode::invalid, w.at(part, field), message);
+// The converters below take any location with `std::string at(std::string_view field) const`.
+// At: a label input (item, stock or a catalog row).
+struct At {
+  const Where& w;
+  Part part;
+  std::string at(std::string_view field) const { return w.at(part, field); }
+};
+
+// Loc: a value of a promise scenario or change: "orders[3].placed_at", "change.expected", "now".
+struct Loc {
+  std::string_view base;      // "orders", "change", or "" at the top of a scenario
+  std::ptrdiff_t index = -1;  // the row in `base`, or -1
+  std::string at(std::string_view field) const {
+    std::string p(base);
+    if (index >= 0) p += "[" + std::to_string(index) + "]";
+    if (!field.empty()) {
+      if (!p.empty()) p += '.';
+      p += field;
+    }
+    return p;
+  }
+};
+
+template <class L>
+[[noreturn]] void bad(const L& w, std::string_view field, const std::string& message) {
+  throw bo::Error(bo::ErrorCode::invalid, w.at(field), message);
 }
 
 std::string type_name(PyObject* v) { return Py_TYPE(v)->tp_name; }
@@ -130,54 +198,59 @@ PyObject* field(PyObject* dict, PyObject* key, Py_ssize_t& found) {
   return v == Py_None ? nullptr : v;
 }
 
-std::int64_t as_int(PyObject* v, const Where& w, Part part, std::string_view name) {
-  if (PyBool_Check(v)) bad(w, part, name, "expected an integer, not bool");
+template <class L>
+std::int64_t as_int(PyObject* v, const L& w, std::string_view name) {
+  if (PyBool_Check(v)) bad(w, name, "expected an integer, not bool");
   PyObject* owned = nullptr;
   if (!PyLong_Check(v)) {
-    if (!PyIndex_Check(v)) bad(w, part, name, "expected an integer, not " + type_name(v));
+    if (!PyIndex_Check(v)) bad(w, name, "expected an integer, not " + type_name(v));
     py::object keep = py::reinterpret_borrow<py::object>(v);  // __index__ may mutate the row
     owned = PyNumber_Index(v);                                // numpy integers and friends
     if (!owned) {
       PyErr_Clear();
-      bad(w, part, name, "expected an integer, not " + type_name(v));
+      bad(w, name, "expected an integer, not " + type_name(v));
     }
     v = owned;
   }
   int overflow = 0;
   long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
   Py_XDECREF(owned);
-  if (overflow != 0) bad(w, part, name, "out of range");
+  if (overflow != 0) bad(w, name, "out of range");
   if (x == -1 && PyErr_Occurred()) {
     PyErr_Clear();
-    bad(w, part, name, "expected an integer");
+    bad(w, name, "expected an integer");
   }
   return static_cast<std::int64_t>(x);
 }
 
-int as_int32(PyObject* v, const Where& w, Part part, std::string_view name) {
-  std::int64_t x = as_int(v, w, part, name);
-  if (x < INT32_MIN || x > INT32_MAX) bad(w, part, name, "out of range");
+template <class L>
+int as_int32(PyObject* v, const L& w, std::string_view name) {
+  std::int64_t x = as_int(v, w, name);
+  if (x < INT32_MIN || x > INT32_MAX) bad(w, name, "out of range");
   return static_cast<int>(x);
 }
 
-bool as_bool(PyObject* v, const Where& w, Part part, std::string_view name) {
+template <class L>
+bool as_bool(PyObject* v, const L& w, std::string_view name) {
   if (v == Py_True) return true;
   if (v == Py_False) return false;
-  bad(w, part, name, "expected true or false, not " + type_name(v));
+  bad(w, name, "expected true or false, not " + type_name(v));
 }
 
-std::string_view as_str(PyObject* v, const Where& w, Part part, std::string_view name) {
-  if (!PyUnicode_Check(v)) bad(w, part, name, "expected a string, not " + type_name(v));
+template <class L>
+std::string_view as_str(PyObject* v, const L& w, std::string_view name) {
+  if (!PyUnicode_Check(v)) bad(w, name, "expected a string, not " + type_name(v));
   Py_ssize_t n = 0;
   const char* s = PyUnicode_AsUTF8AndSize(v, &n);
   if (!s) {
     PyErr_Clear();
-    bad(w, part, name, "is not valid UTF-8");
+    bad(w, name, "is not valid UTF-8");
   }
   return {s, static_cast<std::size_t>(n)};
 }
 
-void read_lead_time(PyObject* v, bo::Item& item, const Where& w, Part part) {
+template <class L>
+void read_lead_time(PyObject* v, bo::Item& item, const L& w) {
   PyObject* lo = nullptr;
   PyObject* hi = nullptr;
   py::object keep_lo, keep_hi;  // converting one may run Python code that mutates the container
@@ -191,41 +264,42 @@ void read_lead_time(PyObject* v, bo::Item& item, const Where& w, Part part) {
       Py_ssize_t pos = 0;
       while (PyDict_Next(v, &pos, &key, &val)) {
         if (!PyUnicode_Check(key))
-          bad(w, part, "lead_time_days", "unknown field " + py::repr(key).cast<std::string>());
+          bad(w, "lead_time_days", "unknown field " + py::repr(key).cast<std::string>());
         if (PyUnicode_Compare(key, K.min) != 0 && PyUnicode_Compare(key, K.max) != 0) {
-          bad(w, part, std::string("lead_time_days.") + PyUnicode_AsUTF8(key), "unknown field");
+          bad(w, std::string("lead_time_days.") + PyUnicode_AsUTF8(key), "unknown field");
         }
       }
     }
-    if (!lo) bad(w, part, "lead_time_days.min", "required");
-    if (!hi) bad(w, part, "lead_time_days.max", "required");
+    if (!lo) bad(w, "lead_time_days.min", "required");
+    if (!hi) bad(w, "lead_time_days.max", "required");
   } else if (PyTuple_Check(v) || PyList_Check(v)) {
-    if (PySequence_Fast_GET_SIZE(v) != 2) bad(w, part, "lead_time_days", "expected a (min, max) pair");
+    if (PySequence_Fast_GET_SIZE(v) != 2) bad(w, "lead_time_days", "expected a (min, max) pair");
     lo = PySequence_Fast_GET_ITEM(v, 0);
     hi = PySequence_Fast_GET_ITEM(v, 1);
   } else {
-    bad(w, part, "lead_time_days",
+    bad(w, "lead_time_days",
         "expected {\"min\": int, \"max\": int} or a (min, max) pair, not " + type_name(v));
   }
   keep_lo = py::reinterpret_borrow<py::object>(lo);
   keep_hi = py::reinterpret_borrow<py::object>(hi);
-  item.lead_min_days = as_int32(lo, w, part, "lead_time_days.min");
-  item.lead_max_days = as_int32(hi, w, part, "lead_time_days.max");
+  item.lead_min_days = as_int32(lo, w, "lead_time_days.min");
+  item.lead_max_days = as_int32(hi, w, "lead_time_days.max");
 }
 
-bo::Day read_day(PyObject* v, const Where& w, Part part, std::string_view name) {
-  if (PyUnicode_Check(v)) return bo::parse_day(as_str(v, w, part, name), w.at(part, name));
-  if (PyDateTime_Check(v)) bad(w, part, name, "expected a date, not a datetime");
+template <class L>
+bo::Day read_day(PyObject* v, const L& w, std::string_view name) {
+  if (PyUnicode_Check(v)) return bo::parse_day(as_str(v, w, name), w.at(name));
+  if (PyDateTime_Check(v)) bad(w, name, "expected a date, not a datetime");
   if (PyDate_Check(v)) {
     return bo::day_from_ymd(PyDateTime_GET_YEAR(v), static_cast<unsigned>(PyDateTime_GET_MONTH(v)),
                             static_cast<unsigned>(PyDateTime_GET_DAY(v)));
   }
-  bad(w, part, name, "expected a date or a \"YYYY-MM-DD\" string, not " + type_name(v));
+  bad(w, name, "expected a date or a \"YYYY-MM-DD\" string, not " + type_name(v));
 }
 
 // Reports the first key of `dict` that is not one of `known` (called only when there is one).
-[[noreturn]] void unknown_key(PyObject* dict, std::initializer_list<PyObject*> known, const Where& w,
-                              Part part) {
+template <class L>
+[[noreturn]] void unknown_key(PyObject* dict, std::initializer_list<PyObject*> known, const L& w) {
   PyObject* key = nullptr;
   PyObject* val = nullptr;
   Py_ssize_t pos = 0;
@@ -238,47 +312,49 @@ bo::Day read_day(PyObject* v, const Where& w, Part part, std::string_view name) 
           break;
         }
       }
-      if (!ok) bad(w, part, PyUnicode_AsUTF8(key), "unknown field");
+      if (!ok) bad(w, PyUnicode_AsUTF8(key), "unknown field");
     } else {
-      bad(w, part, "", "unknown field " + py::repr(key).cast<std::string>());
+      bad(w, "", "unknown field " + py::repr(key).cast<std::string>());
     }
   }
-  bad(w, part, "", "unknown field");
+  bad(w, "", "unknown field");
 }
 
 // Item fields of `dict` into `item`; returns how many keys it recognised.
-Py_ssize_t read_item_fields(PyObject* dict, bo::Item& item, const Where& w, Part part) {
+template <class L>
+Py_ssize_t read_item_fields(PyObject* dict, bo::Item& item, const L& w) {
   Py_ssize_t found = 0;
   PyObject* v = field(dict, K.sku, found);
-  if (!v) bad(w, part, "sku", "required");
-  std::string_view sku = as_str(v, w, part, "sku");
-  if (sku.empty()) bad(w, part, "sku", "must not be empty");
+  if (!v) bad(w, "sku", "required");
+  std::string_view sku = as_str(v, w, "sku");
+  if (sku.empty()) bad(w, "sku", "must not be empty");
   item.sku.assign(sku);
-  if ((v = field(dict, K.name, found))) as_str(v, w, part, "name");
-  if ((v = field(dict, K.backorders, found))) item.backorders = as_bool(v, w, part, "backorders");
-  if ((v = field(dict, K.lead_time_days, found))) read_lead_time(v, item, w, part);
-  if ((v = field(dict, K.release_date, found))) item.release_date = read_day(v, w, part, "release_date");
-  if ((v = field(dict, K.discontinued, found))) item.discontinued = as_bool(v, w, part, "discontinued");
+  if ((v = field(dict, K.name, found))) as_str(v, w, "name");
+  if ((v = field(dict, K.backorders, found))) item.backorders = as_bool(v, w, "backorders");
+  if ((v = field(dict, K.lead_time_days, found))) read_lead_time(v, item, w);
+  if ((v = field(dict, K.release_date, found))) item.release_date = read_day(v, w, "release_date");
+  if ((v = field(dict, K.discontinued, found))) item.discontinued = as_bool(v, w, "discontinued");
   if ((v = field(dict, K.max_backorder, found))) {
-    item.max_backorder = as_int(v, w, part, "max_backorder");
+    item.max_backorder = as_int(v, w, "max_backorder");
   }
   if ((v = field(dict, K.low_stock_threshold, found))) {
-    item.low_stock_threshold = as_int(v, w, part, "low_stock_threshold");
+    item.low_stock_threshold = as_int(v, w, "low_stock_threshold");
   }
   return found;
 }
 
-Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const Where& w, Part part) {
+template <class L>
+Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const L& w) {
   Py_ssize_t found = 0;
   PyObject* v = nullptr;
-  if ((v = field(dict, K.on_hand, found))) s.on_hand = as_int(v, w, part, "on_hand");
-  if ((v = field(dict, K.reserved, found))) s.reserved = as_int(v, w, part, "reserved");
+  if ((v = field(dict, K.on_hand, found))) s.on_hand = as_int(v, w, "on_hand");
+  if ((v = field(dict, K.reserved, found))) s.reserved = as_int(v, w, "reserved");
   if ((v = field(dict, K.safety_stock, found))) {
-    s.safety_stock = as_int(v, w, part, "safety_stock");
+    s.safety_stock = as_int(v, w, "safety_stock");
   }
-  if ((v = field(dict, K.promised, found))) s.promised = as_int(v, w, part, "promised");
+  if ((v = field(dict, K.promised, found))) s.promised = as_int(v, w, "promised");
   if ((v = field(dict, K.backordered, found))) {
-    s.backordered = as_int(v, w, part, "backordered");
+    s.backordered = as_int(v, w, "backordered");
   }
   return found;
 }
@@ -289,11 +365,10 @@ Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const Where& 
 #define BO_STOCK_KEYS K.on_hand, K.reserved, K.safety_stock, K.promised, K.backordered
 
 // A dict view of `obj`: itself when it is a dict, else a new dict from the mapping. `holder` keeps it alive.
-PyObject* as_dict(PyObject* obj, py::object& holder, const Where& w, Part part, const char* what) {
+template <class L>
+PyObject* as_dict(PyObject* obj, py::object& holder, const L& w, const char* what) {
   if (PyDict_Check(obj)) return obj;
-  auto reject = [&] {
-    bad(w, part, "", std::string("expected a ") + what + " (a dict), not " + type_name(obj));
-  };
+  auto reject = [&] { bad(w, "", std::string("expected a ") + what + " (a dict), not " + type_name(obj)); };
   if (PyUnicode_Check(obj) || PyBytes_Check(obj) || PyList_Check(obj) || PyTuple_Check(obj)) reject();
   PyObject* d = PyDict_New();
   if (!d) throw py::error_already_set();
@@ -312,12 +387,12 @@ PyObject* as_dict(PyObject* obj, py::object& holder, const Where& w, Part part, 
 void read_row(PyObject* obj, bo::Item& item, bo::StockPosition& stock, std::int64_t& quantity,
               const Where& w) {
   py::object holder;
-  PyObject* dict = as_dict(obj, holder, w, Part::top, "row");
-  Py_ssize_t found = read_item_fields(dict, item, w, Part::top);
-  found += read_stock_fields(dict, stock, w, Part::top);
-  if (PyObject* q = field(dict, K.quantity, found)) quantity = as_int(q, w, Part::top, "quantity");
-  if (found != PyDict_GET_SIZE(dict))
-    unknown_key(dict, {BO_ITEM_KEYS, BO_STOCK_KEYS, K.quantity}, w, Part::top);
+  At at{w, Part::top};
+  PyObject* dict = as_dict(obj, holder, at, "row");
+  Py_ssize_t found = read_item_fields(dict, item, at);
+  found += read_stock_fields(dict, stock, at);
+  if (PyObject* q = field(dict, K.quantity, found)) quantity = as_int(q, at, "quantity");
+  if (found != PyDict_GET_SIZE(dict)) unknown_key(dict, {BO_ITEM_KEYS, BO_STOCK_KEYS, K.quantity}, at);
 }
 
 // Moves a path core reported for a single item ("item.lead_time_days.min", "stock.reserved", "quantity")
@@ -546,18 +621,20 @@ py::tuple label_one(NativeLabeler& nl, py::handle item_obj, py::handle stock_obj
   Where w{};
   {
     py::object holder;
-    PyObject* d = as_dict(item_obj.ptr(), holder, w, Part::item, "item");
-    Py_ssize_t found = read_item_fields(d, item, w, Part::item);
-    if (found != PyDict_GET_SIZE(d)) unknown_key(d, {BO_ITEM_KEYS}, w, Part::item);
+    At at{w, Part::item};
+    PyObject* d = as_dict(item_obj.ptr(), holder, at, "item");
+    Py_ssize_t found = read_item_fields(d, item, at);
+    if (found != PyDict_GET_SIZE(d)) unknown_key(d, {BO_ITEM_KEYS}, at);
   }
   if (!stock_obj.is_none()) {
     py::object holder;
-    PyObject* d = as_dict(stock_obj.ptr(), holder, w, Part::stock, "stock");
-    Py_ssize_t found = read_stock_fields(d, stock, w, Part::stock);
+    At at{w, Part::stock};
+    PyObject* d = as_dict(stock_obj.ptr(), holder, at, "stock");
+    Py_ssize_t found = read_stock_fields(d, stock, at);
     if (PyObject* s = field(d, K.sku, found)) {
-      if (as_str(s, w, Part::stock, "sku") != item.sku) bad(w, Part::stock, "sku", "does not match item.sku");
+      if (as_str(s, at, "sku") != item.sku) bad(at, "sku", "does not match item.sku");
     }
-    if (found != PyDict_GET_SIZE(d)) unknown_key(d, {BO_STOCK_KEYS, K.sku}, w, Part::stock);
+    if (found != PyDict_GET_SIZE(d)) unknown_key(d, {BO_STOCK_KEYS, K.sku}, at);
   }
   bo::Label l;
   {
@@ -570,6 +647,640 @@ py::tuple label_one(NativeLabeler& nl, py::handle item_obj, py::handle stock_obj
     l = nl.labeler.label(item, stock, quantity);
   }
   return label_tuple(l, item.sku);
+}
+
+// ---- promises: scenarios and changes read from Python values ------------------------------------
+
+// Problems found while reading a scenario or a change; reported all at once, like core's JSON reader.
+struct Issues {
+  std::vector<bo::Issue> list;
+  // Runs `f`, recording what it throws instead of stopping the read.
+  template <class F>
+  void guard(F&& f) {
+    try {
+      f();
+    } catch (const bo::ValidationError& e) {
+      list.insert(list.end(), e.issues().begin(), e.issues().end());
+    } catch (const bo::Error& e) {
+      list.push_back({e.path(), e.what()});
+    }
+  }
+  void fail(std::string path, std::string message) { list.push_back({std::move(path), std::move(message)}); }
+  bool ok() const { return list.empty(); }
+};
+
+PyTypeObject* g_timezone_type = nullptr;  // datetime.timezone (fixed offsets), set at import
+
+// The offset of the last fixed-offset tzinfo seen: rows of one export share one tzinfo object.
+struct TzCache {
+  py::object tz;
+  std::int64_t offset_ms = 0;
+};
+
+PyObject* tzinfo_of(PyObject* dt) {
+#if PY_VERSION_HEX >= 0x030A0000
+  return PyDateTime_DATE_GET_TZINFO(dt);
+#else
+  auto* d = reinterpret_cast<PyDateTime_DateTime*>(dt);
+  return d->hastzinfo ? d->tzinfo : Py_None;
+#endif
+}
+
+// An instant: a timezone-aware datetime or an ISO 8601 string with an offset.
+template <class L>
+bo::Instant read_instant(PyObject* v, const L& w, std::string_view name, TzCache& cache) {
+  if (PyUnicode_Check(v)) return bo::parse_instant(as_str(v, w, name), w.at(name));
+  if (!PyDateTime_Check(v)) {
+    bad(w, name,
+        "expected a timezone-aware datetime or an ISO 8601 string with an offset, not " + type_name(v));
+  }
+  PyObject* tz = tzinfo_of(v);
+  const char* naive = "must be timezone-aware (a naive datetime has no offset)";
+  if (tz == Py_None) bad(w, name, naive);
+  std::int64_t offset_ms = 0;
+  if (cache.tz && cache.tz.ptr() == tz) {
+    offset_ms = cache.offset_ms;
+  } else {
+    py::object off = py::reinterpret_steal<py::object>(PyObject_CallMethod(v, "utcoffset", nullptr));
+    if (!off) throw py::error_already_set();
+    if (off.is_none() || !PyDelta_Check(off.ptr())) bad(w, name, naive);
+    offset_ms = (static_cast<std::int64_t>(PyDateTime_DELTA_GET_DAYS(off.ptr())) * 86400 +
+                 PyDateTime_DELTA_GET_SECONDS(off.ptr())) *
+                    1000 +
+                PyDateTime_DELTA_GET_MICROSECONDS(off.ptr()) / 1000;
+    if (Py_TYPE(tz) == g_timezone_type) {
+      cache.tz = py::reinterpret_borrow<py::object>(tz);
+      cache.offset_ms = offset_ms;
+    }
+  }
+  bo::Day day = bo::day_from_ymd(PyDateTime_GET_YEAR(v), static_cast<unsigned>(PyDateTime_GET_MONTH(v)),
+                                 static_cast<unsigned>(PyDateTime_GET_DAY(v)));
+  std::int64_t local = static_cast<std::int64_t>(day) * 86'400'000 +
+                       PyDateTime_DATE_GET_HOUR(v) * 3'600'000LL + PyDateTime_DATE_GET_MINUTE(v) * 60'000LL +
+                       PyDateTime_DATE_GET_SECOND(v) * 1000LL + PyDateTime_DATE_GET_MICROSECOND(v) / 1000;
+  return local - offset_ms;
+}
+
+// A non-empty string field; `required` says whether it may be absent.
+template <class L>
+std::optional<std::string> read_id(PyObject* dict, PyObject* key, std::string_view name, const L& w,
+                                   Py_ssize_t& found, bool required) {
+  PyObject* v = field(dict, key, found);
+  if (!v) {
+    if (required) bad(w, name, "required");
+    return std::nullopt;
+  }
+  std::string_view s = as_str(v, w, name);
+  if (s.empty() && required) bad(w, name, "required");
+  return std::string(s);
+}
+
+// Reports every unknown key of `dict` when it holds more keys than were recognised (`found` may fall short
+// after a failed read, so the keys themselves decide).
+template <class L>
+void check_keys(PyObject* dict, Py_ssize_t found, std::initializer_list<PyObject*> known, const L& w,
+                Issues& is) {
+  if (found == PyDict_GET_SIZE(dict)) return;
+  PyObject* key = nullptr;
+  PyObject* val = nullptr;
+  Py_ssize_t pos = 0;
+  while (PyDict_Next(dict, &pos, &key, &val)) {
+    if (!PyUnicode_Check(key)) {
+      is.fail(w.at(""), "unknown field " + py::repr(key).cast<std::string>());
+      continue;
+    }
+    bool ok = std::any_of(known.begin(), known.end(),
+                          [&](PyObject* k) { return key == k || PyUnicode_Compare(key, k) == 0; });
+    if (!ok) {
+      const char* name = PyUnicode_AsUTF8(key);
+      if (!name) throw py::error_already_set();
+      is.fail(w.at(name), "unknown field");
+    }
+  }
+}
+
+// "expected": a date, a "YYYY-MM-DD" string, {"from": DATE, "to": DATE} or a (from, to) pair.
+void read_arrival(PyObject* v, const Loc& w, bo::Supply& s) {
+  if (PyDict_Check(v)) {
+    Py_ssize_t found = 0;
+    PyObject* from = field(v, K.from_, found);
+    PyObject* to = field(v, K.to, found);
+    if (found != PyDict_GET_SIZE(v)) {
+      std::string base = w.at("expected");
+      unknown_key(v, {K.from_, K.to}, Loc{base});
+    }
+    if (!from || !to) bad(w, "expected", "needs both from and to");
+    py::object keep_from = py::reinterpret_borrow<py::object>(from);
+    py::object keep_to = py::reinterpret_borrow<py::object>(to);
+    s.arrive_from = read_day(from, w, "expected.from");
+    s.arrive_to = read_day(to, w, "expected.to");
+  } else if (PyTuple_Check(v) || PyList_Check(v)) {
+    if (PySequence_Fast_GET_SIZE(v) != 2) bad(w, "expected", "expected a (from, to) pair");
+    py::object keep_from = py::reinterpret_borrow<py::object>(PySequence_Fast_GET_ITEM(v, 0));
+    py::object keep_to = py::reinterpret_borrow<py::object>(PySequence_Fast_GET_ITEM(v, 1));
+    s.arrive_from = read_day(keep_from.ptr(), w, "expected[0]");
+    s.arrive_to = read_day(keep_to.ptr(), w, "expected[1]");
+  } else if (PyUnicode_Check(v) || PyDate_Check(v)) {
+    s.arrive_from = s.arrive_to = read_day(v, w, "expected");
+    return;
+  } else {
+    bad(w, "expected",
+        "expected a date, a \"YYYY-MM-DD\" string, {\"from\": date, \"to\": date} or a (from, to) pair, "
+        "not " +
+            type_name(v));
+  }
+  if (s.arrive_from > s.arrive_to) bad(w, "expected", "from is after to");
+}
+
+bo::SupplyStatus read_status(PyObject* v, const Loc& w) {
+  std::string_view s = as_str(v, w, "status");
+  if (s == "confirmed") return bo::SupplyStatus::confirmed;
+  if (s == "unconfirmed") return bo::SupplyStatus::unconfirmed;
+  bad(w, "status", "expected \"confirmed\" or \"unconfirmed\"");
+}
+
+// The fields of a supply row (also a supply_added change); returns how many keys it recognised.
+Py_ssize_t read_supply_fields(PyObject* d, const Loc& w, Issues& is, bo::Supply& s) {
+  Py_ssize_t found = 0;
+  is.guard([&] { s.id = *read_id(d, K.id, "id", w, found, true); });
+  is.guard([&] { s.sku = *read_id(d, K.sku, "sku", w, found, true); });
+  is.guard([&] {
+    PyObject* v = field(d, K.quantity, found);
+    if (!v) bad(w, "quantity", "required");
+    s.quantity = as_int(v, w, "quantity");
+  });
+  is.guard([&] {
+    PyObject* v = field(d, K.expected, found);
+    if (!v) bad(w, "expected", "required: the expected arrival, a date or {\"from\", \"to\"}");
+    read_arrival(v, w, s);
+  });
+  is.guard([&] {
+    if (PyObject* v = field(d, K.status, found)) s.status = read_status(v, w);
+  });
+  is.guard([&] {
+    if (auto v = read_id(d, K.supplier, "supplier", w, found, false)) s.supplier = std::move(*v);
+  });
+  return found;
+}
+
+// The fields of a waiting order line (also an order_placed change).
+Py_ssize_t read_line_fields(PyObject* d, const Loc& w, Issues& is, bo::OrderLine& l, TzCache& tz) {
+  Py_ssize_t found = 0;
+  is.guard([&] { l.order_id = *read_id(d, K.order_id, "order_id", w, found, true); });
+  is.guard([&] {
+    if (auto v = read_id(d, K.line_id, "line_id", w, found, false))
+      l.line_id = std::move(*v);
+    else
+      l.line_id = "1";
+  });
+  is.guard([&] { l.sku = *read_id(d, K.sku, "sku", w, found, true); });
+  is.guard([&] {
+    PyObject* v = field(d, K.quantity, found);
+    if (!v) bad(w, "quantity", "required");
+    l.quantity = as_int(v, w, "quantity");
+  });
+  is.guard([&] {
+    PyObject* v = field(d, K.placed_at, found);
+    if (!v) bad(w, "placed_at", "required: a timezone-aware datetime or an ISO 8601 time with an offset");
+    l.placed_at = read_instant(v, w, "placed_at", tz);
+  });
+  is.guard([&] {
+    if (PyObject* v = field(d, K.priority, found)) {
+      std::int64_t p = as_int(v, w, "priority");
+      if (p < -1000 || p > 1000) bad(w, "priority", "must be between -1000 and 1000");
+      l.priority = static_cast<int>(p);
+    }
+  });
+  is.guard([&] {
+    if (auto v = read_id(d, K.zone, "zone", w, found, false)) l.zone = std::move(*v);
+  });
+  return found;
+}
+
+// Each element of `seq` (a list, a tuple or any iterable of mappings) read by `read(dict, loc, row)`.
+template <class T, class F>
+std::vector<T> read_rows(PyObject* seq, std::string_view name, const char* what, Issues& is, F read) {
+  std::vector<T> out;
+  if (PyUnicode_Check(seq) || PyBytes_Check(seq) || PyDict_Check(seq)) {
+    is.fail(std::string(name), std::string("expected a list of ") + what + "s, not " + type_name(seq));
+    return out;
+  }
+  // A tuple keeps every row alive whatever Python code (a mapping's keys(), an __index__) does meanwhile.
+  py::object rows = py::reinterpret_steal<py::object>(PySequence_Tuple(seq));
+  if (!rows) {
+    if (!PyErr_ExceptionMatches(PyExc_TypeError)) throw py::error_already_set();
+    PyErr_Clear();
+    is.fail(std::string(name), std::string("expected a list of ") + what + "s, not " + type_name(seq));
+    return out;
+  }
+  const Py_ssize_t n = PyTuple_GET_SIZE(rows.ptr());
+  out.resize(static_cast<std::size_t>(n));
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    Loc w{name, i};
+    py::object holder;
+    PyObject* d = nullptr;
+    is.guard([&] { d = as_dict(PyTuple_GET_ITEM(rows.ptr(), i), holder, w, what); });
+    if (d) read(d, w, out[static_cast<std::size_t>(i)]);
+  }
+  return out;
+}
+
+struct Scenario {
+  bo::Facts facts;
+  std::optional<bo::Instant> now;
+};
+
+// A scenario (docs/json.md#promises) from a mapping of Python values; `now` is read only when
+// `read_now`. Collects every problem into `is`.
+Scenario read_scenario(PyObject* obj, bool read_now, Issues& is) {
+  Scenario sc;
+  Loc top{""};
+  py::object holder;
+  PyObject* d = nullptr;
+  is.guard([&] { d = as_dict(obj, holder, Loc{"scenario"}, "scenario"); });
+  if (!d) return sc;
+  TzCache tz;
+  Py_ssize_t found = 0;
+  PyObject* now = field(d, K.now, found);
+  if (now && read_now) is.guard([&] { sc.now = read_instant(now, top, "now", tz); });
+  if (PyObject* v = field(d, K.items, found)) {
+    sc.facts.items =
+        read_rows<bo::Item>(v, "items", "item", is, [&](PyObject* row, const Loc& w, bo::Item& it) {
+          is.guard([&] {
+            Py_ssize_t f = read_item_fields(row, it, w);
+            if (f != PyDict_GET_SIZE(row)) unknown_key(row, {BO_ITEM_KEYS}, w);
+          });
+        });
+  }
+  if (PyObject* v = field(d, K.stock, found)) {
+    sc.facts.stock = read_rows<bo::StockRow>(
+        v, "stock", "stock row", is, [&](PyObject* row, const Loc& w, bo::StockRow& s) {
+          Py_ssize_t f = 0;
+          is.guard([&] { s.sku = *read_id(row, K.sku, "sku", w, f, true); });
+          is.guard([&] { f += read_stock_fields(row, s.position, w); });
+          check_keys(row, f, {K.sku, BO_STOCK_KEYS}, w, is);
+        });
+  }
+  if (PyObject* v = field(d, K.supply, found)) {
+    sc.facts.supply =
+        read_rows<bo::Supply>(v, "supply", "supply row", is, [&](PyObject* row, const Loc& w, bo::Supply& s) {
+          Py_ssize_t f = read_supply_fields(row, w, is, s);
+          check_keys(row, f, {K.id, K.sku, K.quantity, K.expected, K.status, K.supplier}, w, is);
+        });
+  }
+  if (PyObject* v = field(d, K.suppliers, found)) {
+    sc.facts.suppliers = read_rows<bo::Supplier>(
+        v, "suppliers", "supplier", is, [&](PyObject* row, const Loc& w, bo::Supplier& s) {
+          Py_ssize_t f = 0;
+          is.guard([&] { s.id = *read_id(row, K.id, "id", w, f, true); });
+          is.guard([&] { (void)read_id(row, K.name, "name", w, f, false); });
+          PyObject* late = field(row, K.lateness_days, f);
+          if (late) {
+            py::object keep = py::reinterpret_borrow<py::object>(late);
+            py::object seq;
+            if (!PyUnicode_Check(late) && !PyDict_Check(late))
+              seq = py::reinterpret_steal<py::object>(PySequence_Tuple(late));
+            if (!seq) {
+              PyErr_Clear();
+              is.fail(w.at("lateness_days"), "expected a list of whole days late (0 = on time)");
+            } else {
+              Py_ssize_t n = PyTuple_GET_SIZE(seq.ptr());
+              std::string base = w.at("lateness_days");
+              for (Py_ssize_t k = 0; k < n; ++k) {
+                Loc lk{base, k};
+                is.guard([&] {
+                  std::int64_t x = as_int(PyTuple_GET_ITEM(seq.ptr(), k), lk, "");
+                  if (x < -365 || x > 3650) bad(lk, "", "expected whole days between -365 and 3650");
+                  s.lateness_days.push_back(static_cast<int>(x));
+                });
+              }
+            }
+          }
+          check_keys(row, f, {K.id, K.name, K.lateness_days}, w, is);
+        });
+  }
+  if (PyObject* v = field(d, K.orders, found)) {
+    sc.facts.lines = read_rows<
+        bo::OrderLine>(v, "orders", "order line", is, [&](PyObject* row, const Loc& w, bo::OrderLine& l) {
+      Py_ssize_t f = read_line_fields(row, w, is, l, tz);
+      check_keys(row, f, {K.order_id, K.line_id, K.sku, K.quantity, K.placed_at, K.priority, K.zone}, w, is);
+    });
+  }
+  check_keys(d, found, {K.now, K.items, K.stock, K.supply, K.suppliers, K.orders}, top, is);
+  return sc;
+}
+
+// A change (docs/json.md#changes) from a mapping; paths start with "change.".
+bo::Change read_change(PyObject* obj) {
+  Issues is;
+  bo::Change c;
+  const Loc w{"change"};
+  py::object holder;
+  PyObject* d = as_dict(obj, holder, w, "change");
+  Py_ssize_t found = 0;
+  PyObject* t = field(d, K.type, found);
+  if (!t) bad(w, "type", "required");
+  std::string_view type = as_str(t, w, "type");
+  using Kind = bo::Change::Kind;
+  TzCache tz;
+  if (type == "supply_changed" || type == "supply_cancelled") {
+    c.kind = type == "supply_changed" ? Kind::supply_changed : Kind::supply_cancelled;
+    is.guard([&] { c.supply.id = *read_id(d, K.id, "id", w, found, true); });
+    if (c.kind == Kind::supply_changed) {
+      is.guard([&] {
+        if (PyObject* v = field(d, K.quantity, found)) {
+          c.supply.quantity = as_int(v, w, "quantity");
+          c.has_quantity = true;
+        }
+      });
+      is.guard([&] {
+        if (PyObject* v = field(d, K.expected, found)) {
+          read_arrival(v, w, c.supply);
+          c.has_arrival = true;
+        }
+      });
+      is.guard([&] {
+        if (PyObject* v = field(d, K.status, found)) {
+          c.supply.status = read_status(v, w);
+          c.has_status = true;
+        }
+      });
+      check_keys(d, found, {K.type, K.id, K.quantity, K.expected, K.status}, w, is);
+    } else {
+      check_keys(d, found, {K.type, K.id}, w, is);
+    }
+  } else if (type == "supply_added") {
+    c.kind = Kind::supply_added;
+    found += read_supply_fields(d, w, is, c.supply);
+    check_keys(d, found, {K.type, K.id, K.sku, K.quantity, K.expected, K.status, K.supplier}, w, is);
+  } else if (type == "stock_received") {
+    c.kind = Kind::stock_received;
+    is.guard([&] { c.sku = *read_id(d, K.sku, "sku", w, found, true); });
+    is.guard([&] {
+      PyObject* v = field(d, K.quantity, found);
+      if (!v) bad(w, "quantity", "required");
+      c.quantity = as_int(v, w, "quantity");
+    });
+    is.guard([&] {
+      if (auto v = read_id(d, K.supply_id, "supply_id", w, found, false)) c.supply_id = std::move(*v);
+    });
+    check_keys(d, found, {K.type, K.sku, K.quantity, K.supply_id}, w, is);
+  } else if (type == "stock_set") {
+    c.kind = Kind::stock_set;
+    is.guard([&] { c.sku = *read_id(d, K.sku, "sku", w, found, true); });
+    is.guard([&] { found += read_stock_fields(d, c.position, w); });
+    check_keys(d, found, {K.type, K.sku, BO_STOCK_KEYS}, w, is);
+  } else if (type == "order_placed") {
+    c.kind = Kind::order_placed;
+    found += read_line_fields(d, w, is, c.line, tz);
+    check_keys(d, found, {K.type, K.order_id, K.line_id, K.sku, K.quantity, K.placed_at, K.priority, K.zone},
+               w, is);
+  } else if (type == "order_cancelled") {
+    c.kind = Kind::order_cancelled;
+    is.guard([&] { c.line.order_id = *read_id(d, K.order_id, "order_id", w, found, true); });
+    is.guard([&] {
+      if (auto v = read_id(d, K.line_id, "line_id", w, found, false)) c.line.line_id = std::move(*v);
+    });
+    check_keys(d, found, {K.type, K.order_id, K.line_id}, w, is);
+  } else {
+    bad(w, "type",
+        "expected one of supply_changed, supply_added, supply_cancelled, stock_received, stock_set, "
+        "order_placed, order_cancelled");
+  }
+  if (!is.ok()) throw bo::ValidationError(std::move(is.list));
+  return c;
+}
+
+// Core's paths for a change are relative to it ("expected", "position.reserved"); the caller's are
+// "change.expected", "change.reserved".
+std::string change_path(const std::string& core_path) {
+  std::string_view p = core_path;
+  if (p.substr(0, 9) == "position.") p.remove_prefix(9);
+  return p.empty() ? std::string("change") : "change." + std::string(p);
+}
+
+// ---- promises: the book and its answers as tuples -------------------------------------------------
+
+// A PromiseBook that Python may share between threads: calls are serialised by `mu`, waited for with the
+// GIL released (the same scheme as NativeLabeler).
+struct NativeBook {
+  std::shared_ptr<const bo::Engine> engine;
+  std::unique_ptr<bo::PromiseBook> book;
+  std::mutex mu;
+  std::int64_t t_start = 0, t_released = 0, t_reacquired = 0, t_end = 0;
+};
+
+// Holds a book's lock; waits for it without the GIL.
+class Hold {
+ public:
+  explicit Hold(NativeBook& b) : lock_(b.mu, std::try_to_lock) {
+    if (!lock_.owns_lock()) {
+      py::gil_scoped_release nogil;
+      lock_.lock();
+    }
+  }
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+};
+
+std::shared_ptr<NativeBook> book_from_facts(const NativeEngine& e, py::handle scenario,
+                                            std::optional<bo::Instant> now_ms) {
+  auto nb = std::make_shared<NativeBook>();
+  nb->engine = e.engine;
+  nb->t_start = monotonic_ns();
+  Issues is;
+  Scenario sc = read_scenario(scenario.ptr(), !now_ms.has_value(), is);
+  if (now_ms) sc.now = now_ms;
+  if (!sc.now && is.ok()) is.fail("now", "required: the moment to compute for");
+  {
+    py::gil_scoped_release nogil;
+    nb->t_released = monotonic_ns();
+    if (is.ok()) {
+      nb->book = std::make_unique<bo::PromiseBook>(e.engine, std::move(sc.facts), *sc.now);
+    } else {
+      // Report what the book would object to as well, so one pass shows every problem.
+      try {
+        bo::PromiseBook(e.engine, std::move(sc.facts), sc.now.value_or(0));
+      } catch (const bo::ValidationError& err) {
+        for (const bo::Issue& i : err.issues()) {
+          bool known = std::any_of(is.list.begin(), is.list.end(),
+                                   [&](const bo::Issue& k) { return k.path == i.path; });
+          if (!known) is.list.push_back(i);
+        }
+      } catch (const bo::Error&) {
+      }
+    }
+    nb->t_reacquired = monotonic_ns();
+  }
+  if (!is.ok()) throw bo::ValidationError(std::move(is.list));
+  nb->t_end = monotonic_ns();
+  return nb;
+}
+
+std::shared_ptr<NativeBook> book_from_json(const NativeEngine& e, std::string_view json) {
+  auto nb = std::make_shared<NativeBook>();
+  nb->engine = e.engine;
+  nb->t_start = monotonic_ns();
+  {
+    py::gil_scoped_release nogil;
+    nb->t_released = monotonic_ns();
+    nb->book = std::make_unique<bo::PromiseBook>(bo::promise_book_from_json(e.engine, json));
+    nb->t_reacquired = monotonic_ns();
+  }
+  nb->t_end = monotonic_ns();
+  return nb;
+}
+
+py::str str_of(std::string_view s) { return py::str(s.data(), s.size()); }
+
+py::tuple window4(const bo::Window& w) { return py::make_tuple(w.from, w.to, w.min_days, w.max_days); }
+
+// (ship, delivery, source, confidence, lines_ahead, units_ahead, late_supply)
+py::tuple promise_tuple(const bo::LinePromise& p) {
+  return py::make_tuple(window4(p.ship), window4(p.delivery), static_cast<int>(p.source),
+                        static_cast<int>(p.confidence), p.lines_ahead, p.units_ahead, p.late_supply);
+}
+
+// Strings many lines share (skus, supply ids, line ids such as "1") made once per call.
+struct StrCache {
+  std::unordered_map<std::string_view, py::str> map;
+  py::str get(std::string_view s) {
+    auto it = map.find(s);
+    if (it == map.end()) it = map.emplace(s, str_of(s)).first;
+    return it->second;
+  }
+};
+
+// (order_id, line_id, sku, quantity, ship, delivery, source, confidence, lines_ahead, units_ahead,
+//  late_supply, parts) with parts as [(source, supply_id or None, quantity, from_day, to_day)].
+py::tuple line_tuple(const bo::PromiseBook& b, std::size_t i, StrCache& strs) {
+  bo::LineView l = b.line(i);
+  const bo::LinePromise& p = b.promise(i);
+  std::span<const bo::Part> parts = b.parts(i);
+  py::list ps(parts.size());
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const bo::Part& part = parts[k];
+    py::object supply = part.supply >= 0
+                            ? py::object(strs.get(b.supply(static_cast<std::size_t>(part.supply)).id))
+                            : py::object(py::none());
+    ps[k] = py::make_tuple(static_cast<int>(part.source), supply, part.quantity, part.from, part.to);
+  }
+  return py::make_tuple(str_of(l.order_id), strs.get(l.line_id), strs.get(l.sku), l.quantity, window4(p.ship),
+                        window4(p.delivery), static_cast<int>(p.source), static_cast<int>(p.confidence),
+                        p.lines_ahead, p.units_ahead, p.late_supply, ps);
+}
+
+py::list book_lines(NativeBook& nb, std::optional<std::string> sku, std::optional<std::string> order_id) {
+  Hold hold(nb);
+  const bo::PromiseBook& b = *nb.book;
+  if (sku && !b.item(*sku))
+    throw bo::Error(bo::ErrorCode::not_found, "sku", "no item with sku \"" + *sku + "\"");
+  StrCache strs;
+  py::list out;
+  for (std::size_t i = 0; i < b.line_count(); ++i) {
+    if (!b.line_alive(i)) continue;
+    if (sku || order_id) {
+      bo::LineView l = b.line(i);
+      if (sku && l.sku != *sku) continue;
+      if (order_id && l.order_id != *order_id) continue;
+    }
+    out.append(line_tuple(b, i, strs));
+  }
+  return out;
+}
+
+// (sku, quantity, ship, delivery, source, confidence, lines_ahead, units_ahead, from_stock, late_supply,
+//  supply_id or None)
+py::tuple book_quote(NativeBook& nb, std::string_view sku, std::int64_t quantity, std::string_view zone) {
+  Hold hold(nb);
+  const bo::PromiseBook& b = *nb.book;
+  bo::Quote q = b.quote(sku, quantity, zone);
+  py::object supply = q.supply >= 0 ? py::object(str_of(b.supply(static_cast<std::size_t>(q.supply)).id))
+                                    : py::object(py::none());
+  return py::make_tuple(str_of(sku), quantity, window4(q.ship), window4(q.delivery),
+                        static_cast<int>(q.source), static_cast<int>(q.confidence), q.lines_ahead,
+                        q.units_ahead, q.from_stock, q.late_supply, supply);
+}
+
+// [(order_id, line_id, sku, removed, before, after or None)]
+py::list book_apply(NativeBook& nb, py::handle change) {
+  bo::Change c = read_change(change.ptr());
+  std::vector<bo::Delta> deltas;
+  {
+    py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(nb.mu);
+    try {
+      deltas = nb.book->apply(c);
+    } catch (const bo::ValidationError& e) {
+      std::vector<bo::Issue> issues = e.issues();
+      for (bo::Issue& i : issues) i.path = change_path(i.path);
+      throw bo::ValidationError(std::move(issues));
+    } catch (const bo::Error& e) {
+      throw bo::Error(e.code(), change_path(e.path()), e.what());
+    }
+  }
+  StrCache strs;
+  py::list out;
+  for (const bo::Delta& d : deltas) {
+    py::object after = d.removed ? py::object(py::none()) : py::object(promise_tuple(d.after));
+    out.append(py::make_tuple(str_of(d.order_id), strs.get(d.line_id), strs.get(d.sku), d.removed,
+                              promise_tuple(d.before), after));
+  }
+  return out;
+}
+
+// Labels for items of the book, windows from supply; kept native like a catalog batch.
+std::shared_ptr<Batch> book_labels(NativeBook& nb, const std::optional<std::string>& locale,
+                                   std::int64_t quantity, py::handle skus_obj) {
+  auto batch = std::make_shared<Batch>();
+  batch->t_start = monotonic_ns();
+  std::vector<std::string> skus;
+  bool all = skus_obj.is_none();
+  if (!all) {
+    if (PyUnicode_Check(skus_obj.ptr())) bad(Loc{"skus"}, "", "expected a list of skus, not a str");
+    py::object seq = py::reinterpret_steal<py::object>(PySequence_Tuple(skus_obj.ptr()));
+    if (!seq) throw py::error_already_set();
+    Py_ssize_t n = PyTuple_GET_SIZE(seq.ptr());
+    skus.reserve(static_cast<std::size_t>(n));
+    for (Py_ssize_t i = 0; i < n; ++i)
+      skus.emplace_back(as_str(PyTuple_GET_ITEM(seq.ptr(), i), Loc{"skus", i}, ""));
+  }
+  {
+    py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(nb.mu);
+    batch->t_released = monotonic_ns();
+    const bo::PromiseBook& b = *nb.book;
+    if (all) {
+      skus.reserve(b.item_count());
+      for (std::size_t i = 0; i < b.item_count(); ++i) skus.push_back(b.item_at(i).sku);
+    }
+    for (std::size_t i = 0; i < skus.size(); ++i) {
+      if (!b.item(skus[i])) {
+        throw bo::Error(bo::ErrorCode::not_found, Loc{"skus", static_cast<std::ptrdiff_t>(i)}.at(""),
+                        "no item with sku \"" + skus[i] + "\"");
+      }
+    }
+    const std::string& loc = locale ? *locale : nb.engine->policy().locale;
+    batch->labeler = std::make_shared<NativeLabeler>(nb.engine, loc, b.today().now);
+    bo::Labeler& lab = batch->labeler->labeler;
+    batch->labels.reserve(skus.size());
+    for (const std::string& sku : skus) batch->labels.push_back(lab.label(b.availability(sku, quantity)));
+    batch->ok.assign(skus.size(), 1);
+    batch->skus = std::move(skus);
+    batch->t_reacquired = monotonic_ns();
+  }
+  batch->t_end = monotonic_ns();
+  return batch;
+}
+
+py::tuple book_label(NativeBook& nb, std::string_view sku, std::int64_t quantity,
+                     const std::optional<std::string>& locale) {
+  Hold hold(nb);
+  const bo::PromiseBook& b = *nb.book;
+  bo::Availability a = b.availability(sku, quantity);
+  bo::Labeler lab(nb.engine, locale ? *locale : nb.engine->policy().locale, b.today().now);
+  return label_tuple(lab.label(a), sku);
 }
 
 // ---- exceptions ---------------------------------------------------------------------------------
@@ -702,6 +1413,111 @@ PYBIND11_MODULE(_native, m) {
             return make_labeler(e, locale, now_ms);
           },
           py::arg("locale"), py::arg("now_ms"));
+
+  // Kept for the life of the process, like the interned keys.
+  g_timezone_type = reinterpret_cast<PyTypeObject*>(
+      py::object(py::module_::import("datetime").attr("timezone")).release().ptr());
+
+  m.def(
+      "promise_book", &book_from_facts, py::arg("engine"), py::arg("scenario"), py::arg("now_ms"),
+      "A PromiseBook from a scenario mapping of Python values (now_ms, when given, overrides its \"now\").");
+  m.def(
+      "promise_book_json",
+      [](const NativeEngine& e, std::string_view json) { return book_from_json(e, json); }, py::arg("engine"),
+      py::arg("scenario_json"),
+      "A PromiseBook from a scenario document, read by core (docs/json.md#promises).");
+
+  py::class_<NativeBook, std::shared_ptr<NativeBook>>(m, "PromiseBook")
+      .def_property_readonly("now_ms", [](NativeBook& b) { return b.book->today().now; })
+      .def_property_readonly("today", [](NativeBook& b) { return b.book->today().day; })
+      .def("skus",
+           [](NativeBook& b) {
+             Hold hold(b);
+             py::list out;
+             for (std::size_t i = 0; i < b.book->item_count(); ++i)
+               out.append(py::str(b.book->item_at(i).sku));
+             return out;
+           })
+      .def("line_count",
+           [](NativeBook& b) {
+             Hold hold(b);
+             std::size_t n = 0;
+             for (std::size_t i = 0; i < b.book->line_count(); ++i) n += b.book->line_alive(i) ? 1 : 0;
+             return n;
+           })
+      .def("lines", &book_lines, py::arg("sku"), py::arg("order_id"))
+      .def(
+          "line",
+          [](NativeBook& b, std::string_view order_id, std::string_view line_id) -> py::object {
+            Hold hold(b);
+            auto i = b.book->find_line(order_id, line_id);
+            if (!i) return py::none();
+            StrCache strs;
+            return line_tuple(*b.book, *i, strs);
+          },
+          py::arg("order_id"), py::arg("line_id"))
+      .def("supply",
+           [](NativeBook& b) {
+             Hold hold(b);
+             py::list out;
+             for (std::size_t i = 0; i < b.book->supply_count(); ++i) {
+               const bo::Supply& s = b.book->supply(i);
+               out.append(py::make_tuple(py::str(s.id), py::str(s.sku), s.quantity,
+                                         window4(b.book->supply_window(i))));
+             }
+             return out;
+           })
+      .def("quote", &book_quote, py::arg("sku"), py::arg("quantity"), py::arg("zone"))
+      .def("apply", &book_apply, py::arg("change"))
+      .def("labels", &book_labels, py::arg("locale"), py::arg("quantity"), py::arg("skus"))
+      .def("label", &book_label, py::arg("sku"), py::arg("quantity"), py::arg("locale"))
+      .def(
+          "promises_json",
+          [](NativeBook& b) {
+            std::string out;
+            {
+              py::gil_scoped_release nogil;
+              std::lock_guard<std::mutex> lock(b.mu);
+              out = bo::promises_json(*b.book);
+            }
+            return out;
+          },
+          "core's JSON for every line and supply (docs/json.md), for checks")
+      .def(
+          "quote_json",
+          [](NativeBook& b, std::string_view request) {
+            Hold hold(b);
+            return bo::quote_json(*b.book, request);
+          },
+          py::arg("request_json"))
+      .def(
+          "apply_json",
+          [](NativeBook& b, std::string_view change) {
+            std::string out;
+            {
+              py::gil_scoped_release nogil;
+              std::lock_guard<std::mutex> lock(b.mu);
+              out = bo::apply_json(*b.book, change);
+            }
+            return out;
+          },
+          py::arg("change_json"))
+      .def(
+          "labels_json",
+          [](NativeBook& b, std::string_view request) {
+            std::string out;
+            {
+              py::gil_scoped_release nogil;
+              std::lock_guard<std::mutex> lock(b.mu);
+              out = bo::book_labels_json(*b.book, request);
+            }
+            return out;
+          },
+          py::arg("request_json"))
+      .def("timing_ns", [](const NativeBook& b) {
+        // Monotonic instants: call start, GIL released (facts converted), GIL re-acquired (book built), end.
+        return py::make_tuple(b.t_start, b.t_released, b.t_reacquired, b.t_end);
+      });
 
   py::class_<NativeLabeler, std::shared_ptr<NativeLabeler>>(m, "Labeler")
       .def_property_readonly("locale",
