@@ -5,12 +5,14 @@
 // could not be labelled for `labels`); 2 the command could not run (usage, files, a bad policy or request).
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -20,9 +22,12 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <utility>
 #include <vector>
 
 #include "backorder.h"
+#include "facts.hpp"
 
 namespace {
 
@@ -37,12 +42,19 @@ const char kUsage[] =
     "       backorder validate POLICY\n"
     "       backorder labels [--policy FILE] [--catalog FILE] [--stock FILE] [--locale TAG]\n"
     "                        [--now ISO8601] [--quantity N] [--format table|json]\n"
+    "                        [--supply FILE] [--orders FILE] [--suppliers FILE] [--progress]\n"
+    "       backorder promise [--policy FILE] [SCENARIO] [--items FILE] [--stock FILE] [--supply FILE]\n"
+    "                         [--suppliers FILE] [--orders FILE] [--now ISO8601]\n"
+    "                         [--change FILE ...] [--quote SKU[:QTY[:ZONE]] ...]\n"
+    "                         [--format table|json] [--progress]\n"
     "       backorder --help\n"
     "\n"
     "labels reads policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
     "from\n" BO_DEFAULT_DATA_DIR
     "\n"
     "--now defaults to the current time; --locale to the policy's; --quantity to 1.\n"
+    "SCENARIO is a JSON scenario file or a directory of items/stock/supply/suppliers/orders files;\n"
+    "every facts file is JSON, or CSV when its name ends in .csv (docs/cli.md).\n"
     "Exit status: 0 ok, 1 invalid policy or a row could not be labelled, 2 could not run.\n";
 
 // Thrown for anything that stops the command: printed as "backorder: MESSAGE", exit status 2.
@@ -208,44 +220,58 @@ std::string data_dir() {
   return env != nullptr && *env != '\0' ? env : BO_DEFAULT_DATA_DIR;
 }
 
-const json& member_array(const json& doc, const char* key, const std::string& file) {
-  if (!doc.is_object() || !doc.contains(key) || !doc.at(key).is_array()) {
-    throw Fatal{file + ": expected an object with an array \"" + key + "\""};
-  }
-  return doc.at(key);
-}
-
 struct LabelsOptions {
   std::string policy, catalog, stock;
   std::optional<std::string> locale, now;
   std::optional<std::int64_t> quantity;
   std::string format = "table";
+  std::optional<std::string> supply, orders, suppliers;
+  bool progress = false;
 };
 
-int cmd_labels(const LabelsOptions& o) {
-  const std::string policy = read_file(o.policy);
-  const json catalog = read_json(o.catalog);
-  const json stock = read_json(o.stock);
-  const json& items = member_array(catalog, "items", o.catalog);
-  const json& stock_rows = member_array(stock, "stock", o.stock);
-
+std::unique_ptr<bo_engine, FreeEngine> make_engine(const std::string& policy_file) {
+  const std::string policy = read_file(policy_file);
   bo_engine* raw = nullptr;
   if (bo_engine_new(&raw, policy.data(), policy.size()) != BO_OK) {
-    throw Fatal{o.policy + ": " + last_error() + " (backorder validate " + o.policy +
+    throw Fatal{policy_file + ": " + last_error() + " (backorder validate " + policy_file +
                 " lists every problem)"};
   }
-  std::unique_ptr<bo_engine, FreeEngine> engine(raw);
+  return std::unique_ptr<bo_engine, FreeEngine>(raw);
+}
 
-  json request = {{"now", o.now ? *o.now : now_utc_iso()}, {"items", items}, {"stock", stock_rows}};
+// The last error of a call over `facts`, located in its file: "orders.csv:5: quantity: must be at least 1".
+std::string facts_error(const bo_cli::Facts& facts) {
+  const std::string path = bo_last_error_path();
+  const std::string message = bo_last_error_message();
+  if (path.empty()) return message;
+  return facts.locate(path) + ": " + message;
+}
+
+int cmd_labels(const LabelsOptions& o) {
+  using bo_cli::FactKind;
+  bo_cli::Progress progress(o.progress);
+  bo_cli::Facts facts;
+  facts.load(FactKind::items, o.catalog, progress);
+  facts.load(FactKind::stock, o.stock, progress);
+  if (o.supply) facts.load(FactKind::supply, *o.supply, progress);
+  if (o.orders) facts.load(FactKind::orders, *o.orders, progress);
+  if (o.suppliers) facts.load(FactKind::suppliers, *o.suppliers, progress);
+  auto engine = make_engine(o.policy);
+
+  json& request = facts.doc;
+  request["now"] = o.now ? *o.now : now_utc_iso();
   if (o.locale) request["locale"] = *o.locale;
   if (o.quantity) request["quantity"] = *o.quantity;
   const std::string body = request.dump();
   char* out = nullptr;
   size_t len = 0;
+  progress.begin("labelling");
   if (bo_engine_labels_json(&out, &len, engine.get(), body.data(), body.size()) != BO_OK) {
-    throw Fatal{last_error()};
+    throw Fatal{facts_error(facts)};
   }
   const json answer = take_json(out, len);
+  progress.done();
+  const json& items = request.at("items");
 
   if (o.format == "json") {
     std::cout << answer.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
@@ -264,11 +290,222 @@ int cmd_labels(const LabelsOptions& o) {
   }
   const json& errors = answer.at("errors");
   for (const auto& e : errors) {
+    const std::string path = e.at("path");
     std::cerr << "row " << e.at("row").get<std::int64_t>() << " (" << e.value("sku", std::string())
-              << "): " << e.at("path").get<std::string>() << ": " << e.at("message").get<std::string>()
-              << "\n";
+              << "): " << (facts.from_csv(path) ? facts.locate(path) : path) << ": "
+              << e.at("message").get<std::string>() << "\n";
   }
   return errors.empty() ? kOk : kNo;
+}
+
+// ---- promise -------------------------------------------------------------------------------------
+
+struct PromiseStep {
+  enum Kind { quote, change } kind;
+  std::string value;  // SKU[:QTY[:ZONE]], or a change file
+};
+
+struct PromiseOptions {
+  std::string policy;
+  std::optional<std::string> scenario, now;
+  std::vector<std::pair<bo_cli::FactKind, std::string>> files;  // --items FILE and friends, in order
+  std::vector<PromiseStep> steps;
+  std::string format = "table";
+  bool progress = false;
+};
+
+struct FreePromises {
+  void operator()(bo_promises* p) const { bo_promises_free(p); }
+};
+
+std::int64_t parse_integer(const std::string& s, const std::string& what) {
+  std::int64_t v = 0;
+  const char* end = s.data() + s.size();
+  const auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (s.empty() || ec != std::errc() || ptr != end)
+    throw Usage{what + " needs an integer, not \"" + s + "\""};
+  return v;
+}
+
+// SKU[:QTY[:ZONE]] -> {"sku", "quantity", "zone"}.
+json quote_request(const std::string& spec) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t colon = spec.find(':', start);
+    parts.push_back(spec.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  if (parts.size() > 3 || parts[0].empty())
+    throw Usage{"--quote takes SKU[:QTY[:ZONE]], not \"" + spec + "\""};
+  json req = {{"sku", parts[0]}, {"quantity", 1}};
+  if (parts.size() > 1) req["quantity"] = parse_integer(parts[1], "--quote " + spec + ": the quantity");
+  if (parts.size() > 2) req["zone"] = parts[2];
+  return req;
+}
+
+std::string window_span(const json& w) {
+  if (!w.is_object()) return "";
+  const std::string from = w.at("from"), to = w.at("to");
+  return from == to ? from : from + " \u2013 " + to;
+}
+
+// "inbound PO-1001", "stock", "lead time"; "2 stock + 1 inbound PO-1001" for a line split across sources.
+std::string source_text(const json& p) {
+  auto one = [](const json& part) {
+    const std::string source = part.at("source");
+    if (source == "inbound" && part.contains("supply_id"))
+      return "inbound " + part["supply_id"].get<std::string>();
+    if (source == "lead_time") return std::string("lead time");
+    return source;
+  };
+  std::string text;
+  const json parts = p.value("parts", json::array());
+  if (parts.size() > 1) {
+    for (const auto& part : parts) {
+      if (!text.empty()) text += " + ";
+      text += std::to_string(part.at("quantity").get<std::int64_t>()) + " " + one(part);
+    }
+  } else if (parts.size() == 1) {
+    text = one(parts[0]);
+  } else {
+    json q = {{"source", p.at("source")}};
+    if (p.contains("supply_id")) q["supply_id"] = p["supply_id"];
+    text = one(q);
+  }
+  if (p.value("late_supply", false)) text += " (late)";
+  return text;
+}
+
+std::string queue_text(const json& p) {
+  const std::int64_t lines = p.at("lines_ahead"), units = p.at("units_ahead");
+  std::string text = std::to_string(lines) + " ahead";
+  if (units != lines) text += " (" + std::to_string(units) + " units)";
+  return text;
+}
+
+void print_promises(const json& answer) {
+  std::vector<std::vector<std::string>> rows = {
+      {"LINE", "SKU", "QTY", "SHIP", "SOURCE", "CONFIDENCE", "QUEUE", "DELIVERY"}};
+  for (const auto& l : answer.at("lines")) {
+    rows.push_back({l.at("order_id").get<std::string>() + "/" + l.at("line_id").get<std::string>(),
+                    l.at("sku"), std::to_string(l.at("quantity").get<std::int64_t>()),
+                    window_span(l.at("ship")), source_text(l), l.at("confidence"), queue_text(l),
+                    window_span(l.value("delivery", json()))});
+  }
+  print_table(rows);
+  const json& supply = answer.at("supply");
+  if (!supply.empty()) {
+    std::cout << "\n";
+    std::vector<std::vector<std::string>> srows = {{"SUPPLY", "SKU", "QTY", "SHIP"}};
+    for (const auto& s : supply) {
+      srows.push_back({s.at("id"), s.at("sku"), std::to_string(s.at("quantity").get<std::int64_t>()),
+                       window_span(s.at("ship"))});
+    }
+    print_table(srows);
+  }
+}
+
+void print_quote(const json& q) {
+  std::cout << "\nquote " << q.at("sku").get<std::string>() << " \u00d7 "
+            << q.at("quantity").get<std::int64_t>() << ": ships " << window_span(q.at("ship")) << ", "
+            << source_text(q) << ", " << q.at("confidence").get<std::string>() << ", " << queue_text(q);
+  if (q.contains("delivery") && q["delivery"].is_object())
+    std::cout << ", delivery " << window_span(q["delivery"]);
+  std::cout << "\n";
+}
+
+void print_deltas(const std::string& file, const json& deltas) {
+  std::cout << "\nchange " << file << ": " << deltas.size() << (deltas.size() == 1 ? " line" : " lines")
+            << " moved\n";
+  if (deltas.empty()) return;
+  std::vector<std::vector<std::string>> rows = {{"LINE", "SKU", "BEFORE", "", "AFTER"}};
+  for (const auto& d : deltas) {
+    const json& before = d.value("before", json());
+    const json& after = d.value("after", json());
+    rows.push_back({d.at("order_id").get<std::string>() + "/" + d.at("line_id").get<std::string>(),
+                    d.at("sku"), before.is_object() ? window_span(before.at("ship")) : "", "->",
+                    after.is_object() ? window_span(after.at("ship")) : "removed"});
+  }
+  print_table(rows);
+}
+
+int cmd_promise(const PromiseOptions& o) {
+  bo_cli::Progress progress(o.progress);
+  bo_cli::Facts facts;
+  if (o.scenario) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(*o.scenario, ec)) {
+      facts.load_directory(*o.scenario, progress);
+    } else {
+      facts.load_scenario(*o.scenario, progress);
+    }
+  }
+  for (const auto& [kind, file] : o.files) facts.load(kind, file, progress);
+  if (!o.scenario && o.files.empty())
+    throw Usage{"promise needs a scenario file or directory, or --items and friends"};
+  if (o.now) facts.doc["now"] = *o.now;
+  if (!facts.doc.contains("now")) facts.doc["now"] = now_utc_iso();
+
+  // Changes are read before anything is computed, so that a missing file stops the command early.
+  std::vector<json> changes;
+  for (const auto& step : o.steps) {
+    if (step.kind != PromiseStep::change) continue;
+    const json c = read_json(step.value);
+    if (!c.is_object() && !c.is_array())
+      throw Fatal{step.value + ": expected a change object or an array of them"};
+    changes.push_back(c);
+  }
+
+  auto engine = make_engine(o.policy);
+  const std::string scenario = facts.doc.dump();
+  progress.begin("computing promises");
+  bo_promises* raw = nullptr;
+  if (bo_promises_new(&raw, engine.get(), scenario.data(), scenario.size()) != BO_OK) {
+    throw Fatal{facts_error(facts)};
+  }
+  std::unique_ptr<bo_promises, FreePromises> promises(raw);
+  char* out = nullptr;
+  size_t len = 0;
+  if (bo_promises_json(&out, &len, promises.get()) != BO_OK) throw Fatal{last_error()};
+  json answer = take_json(out, len);
+  progress.done(std::to_string(answer.at("lines").size()) + " lines");
+
+  json steps = json::array();
+  if (o.format == "table") print_promises(answer);
+  std::size_t next_change = 0;
+  for (const auto& step : o.steps) {
+    if (step.kind == PromiseStep::quote) {
+      const std::string req = quote_request(step.value).dump();
+      if (bo_promises_quote_json(&out, &len, promises.get(), req.data(), req.size()) != BO_OK) {
+        throw Fatal{"--quote " + step.value + ": " + last_error()};
+      }
+      json q = take_json(out, len);
+      if (o.format == "table") print_quote(q);
+      steps.push_back({{"quote", json::parse(req)}, {"answer", std::move(q)}});
+      continue;
+    }
+    const json& c = changes[next_change++];
+    const json list = c.is_array() ? c : json::array({c});
+    json deltas = json::array();
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const std::string body = list[k].dump();
+      if (bo_promises_apply_json(&out, &len, promises.get(), body.data(), body.size()) != BO_OK) {
+        throw Fatal{step.value + (c.is_array() ? " (change " + std::to_string(k) + ")" : std::string()) +
+                    ": " + last_error()};
+      }
+      json answer_k = take_json(out, len);
+      for (auto& d : answer_k.at("deltas")) deltas.push_back(std::move(d));
+    }
+    if (o.format == "table") print_deltas(step.value, deltas);
+    steps.push_back({{"change", c}, {"deltas", std::move(deltas)}});
+  }
+  if (o.format == "json") {
+    answer["steps"] = std::move(steps);
+    std::cout << answer.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+  return kOk;
 }
 
 // ---- arguments -----------------------------------------------------------------------------------
@@ -322,14 +559,25 @@ int run(const std::vector<std::string>& args) {
   }
   if (cmd == "labels") {
     const std::string dir = data_dir();
-    LabelsOptions o{dir + "/policy.json", dir + "/catalog.json", dir + "/stock.json", {}, {}, {}, "table"};
+    LabelsOptions o;
+    o.policy = dir + "/policy.json";
+    o.catalog = dir + "/catalog.json";
+    o.stock = dir + "/stock.json";
     for (std::size_t i = 1; i < args.size(); ++i) {
       std::string v;
       if (take_option(args, i, "--policy", o.policy) || take_option(args, i, "--catalog", o.catalog) ||
           take_option(args, i, "--stock", o.stock) || take_option(args, i, "--format", o.format)) {
         continue;
       }
-      if (take_option(args, i, "--locale", v)) {
+      if (args[i] == "--progress") {
+        o.progress = true;
+      } else if (take_option(args, i, "--supply", v)) {
+        o.supply = v;
+      } else if (take_option(args, i, "--orders", v)) {
+        o.orders = v;
+      } else if (take_option(args, i, "--suppliers", v)) {
+        o.suppliers = v;
+      } else if (take_option(args, i, "--locale", v)) {
         o.locale = v;
       } else if (take_option(args, i, "--now", v)) {
         o.now = v;
@@ -342,6 +590,44 @@ int run(const std::vector<std::string>& args) {
     if (o.format != "table" && o.format != "json")
       throw Usage{"--format is table or json, not \"" + o.format + "\""};
     return cmd_labels(o);
+  }
+  if (cmd == "promise") {
+    using bo_cli::FactKind;
+    PromiseOptions o;
+    o.policy = data_dir() + "/policy.json";
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      std::string v;
+      if (take_option(args, i, "--policy", o.policy) || take_option(args, i, "--format", o.format)) continue;
+      if (args[i] == "--progress") {
+        o.progress = true;
+      } else if (take_option(args, i, "--now", v)) {
+        o.now = v;
+      } else if (take_option(args, i, "--change", v)) {
+        o.steps.push_back({PromiseStep::change, v});
+      } else if (take_option(args, i, "--quote", v)) {
+        quote_request(v);  // checked now: a usage error before anything is read
+        o.steps.push_back({PromiseStep::quote, v});
+      } else if (take_option(args, i, "--items", v)) {
+        o.files.emplace_back(FactKind::items, v);
+      } else if (take_option(args, i, "--stock", v)) {
+        o.files.emplace_back(FactKind::stock, v);
+      } else if (take_option(args, i, "--supply", v)) {
+        o.files.emplace_back(FactKind::supply, v);
+      } else if (take_option(args, i, "--suppliers", v)) {
+        o.files.emplace_back(FactKind::suppliers, v);
+      } else if (take_option(args, i, "--orders", v)) {
+        o.files.emplace_back(FactKind::orders, v);
+      } else if (!args[i].empty() && args[i][0] == '-') {
+        throw Usage{"promise: unknown argument \"" + args[i] + "\""};
+      } else if (o.scenario) {
+        throw Usage{"promise takes one scenario (a file or a directory), not \"" + args[i] + "\" too"};
+      } else {
+        o.scenario = args[i];
+      }
+    }
+    if (o.format != "table" && o.format != "json")
+      throw Usage{"--format is table or json, not \"" + o.format + "\""};
+    return cmd_promise(o);
   }
   throw Usage{"unknown command \"" + cmd + "\""};
 }
@@ -358,6 +644,8 @@ int main(int argc, char** argv) {
     std::cerr << "backorder: " << u.message << "\n\n" << kUsage;
   } catch (const Fatal& f) {
     std::cerr << "backorder: " << f.message << "\n";
+  } catch (const bo_cli::FactsError& e) {
+    std::cerr << "backorder: " << e.what() << "\n";
   } catch (const json::exception& e) {
     std::cerr << "backorder: unexpected answer from the library: " << e.what() << "\n";
   } catch (const std::exception& e) {
