@@ -103,12 +103,17 @@ final class Engine
      * item and stock fields of docs/json.md (sku, lead_time_days, on_hand, reserved, ...) and may carry its
      * own "quantity". A bad row does not stop the batch: its label is null and it is listed in errors.
      *
-     * @param iterable<array> $rows
-     * @throws Exception for a bad locale or now (not for bad rows)
+     * $rows may also be a prepared Catalog (Engine::catalog(), Catalog::fromRows()): it is labelled as it is,
+     * without converting any row (the fast path for a catalog labelled again and again); its quantities are
+     * its own, so $quantity must then be left null. The answer is a lazy LabelBatch either way.
+     *
+     * @param iterable<array>|Catalog $rows
+     * @param int|null $quantity for rows without their own "quantity" (null: 1)
+     * @throws Exception for a bad locale, now or quantity (not for bad rows)
      */
     public function labels(
-        iterable $rows,
-        int $quantity = 1,
+        iterable|Catalog $rows,
+        ?int $quantity = null,
         ?string $locale = null,
         \DateTimeInterface|string|null $now = null,
     ): LabelBatch {
@@ -118,6 +123,32 @@ final class Engine
         } finally {
             $labeler->close();
         }
+    }
+
+    /**
+     * Prepares rows for labelling many times (Backorder\Catalog): packs them once, and checks each one here,
+     * both what PHP checks and what the library checks (a lead time's min above its max, a bad release date),
+     * so that catalog->errors() lists every bad row with its path ("rows[3].lead_time_days") now.
+     *
+     * @param iterable<array> $rows the flat rows of labels()
+     * @param int $quantity for rows without their own "quantity"
+     */
+    public function catalog(iterable $rows, int $quantity = 1): Catalog
+    {
+        $catalog = Catalog::fromRows($rows, $quantity);
+        $batch = (new Labeler($this))->run($catalog);
+        $refused = $catalog->refused();
+        $found = [];
+        foreach ($batch->errors() as $error) {
+            if (!isset($refused[$error['row']])) {
+                $found[] = $error;
+            }
+        }
+        unset($batch); // its bo_label array goes back to the catalog for the first labels()
+        if ($found !== []) {
+            $catalog->refuse($found);
+        }
+        return $catalog;
     }
 
     /** A labeler for many batches in one locale at one moment (one thread at a time). */
