@@ -180,25 +180,38 @@ class LinePromise:
     parts: Tuple[Part, ...]
 
     @classmethod
-    def _from_native(cls, t: Tuple[Any, ...]) -> "LinePromise":
+    def _from_native(cls, t: Tuple[Any, ...], shared: Optional[Dict[Any, Any]] = None) -> "LinePromise":
+        # `shared` lets the lines of one call share their (immutable) windows and parts: lines waiting for
+        # the same supply have equal ones, and a large book has many such lines.
+        if shared is None:
+            shared = {}
         d = dict(zip(_LINE_FIELDS, t))
-        d["ship"] = _window(t[4])
-        d["delivery"] = _window(t[5])
+        ship = shared.get(t[4])
+        if ship is None:
+            ship = shared[t[4]] = _window(t[4])
+        delivery = shared.get(t[5])
+        if delivery is None:
+            delivery = shared[t[5]] = _window(t[5])
+        d["ship"] = ship
+        d["delivery"] = delivery
         d["source"] = _SOURCE_BY_CODE[t[6]]
         d["confidence"] = _CONFIDENCE_BY_CODE[t[7]]
-        d["parts"] = tuple(
-            _make(
-                Part,
-                {
-                    "source": _SOURCE_BY_CODE[p[0]],
-                    "supply_id": p[1],
-                    "quantity": p[2],
-                    "from_date": _date(p[3]),
-                    "to_date": _date(p[4]),
-                },
-            )
-            for p in t[11]
-        )
+        parts = []
+        for p in t[11]:
+            part = shared.get(p)
+            if part is None:
+                part = shared[p] = _make(
+                    Part,
+                    {
+                        "source": _SOURCE_BY_CODE[p[0]],
+                        "supply_id": p[1],
+                        "quantity": p[2],
+                        "from_date": _date(p[3]),
+                        "to_date": _date(p[4]),
+                    },
+                )
+            parts.append(part)
+        d["parts"] = tuple(parts)
         return _make(cls, d)  # type: ignore[no-any-return]
 
     @property
@@ -449,7 +462,9 @@ class PromiseBook:
             _text(sku, "sku")
         if order_id is not None:
             _text(order_id, "order_id")
-        return [LinePromise._from_native(t) for t in self._native.lines(sku, order_id)]
+        shared: Dict[Any, Any] = {}
+        make = LinePromise._from_native
+        return [make(t, shared) for t in self._native.lines(sku, order_id)]
 
     def line(self, order_id: str, line_id: str = "1") -> Optional[LinePromise]:
         """One waiting line's promise; None when no such line waits."""

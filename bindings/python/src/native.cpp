@@ -970,17 +970,27 @@ Scenario read_scenario(PyObject* obj, bool read_now, Issues& is) {
   return sc;
 }
 
-// A change (docs/json.md#changes) from a mapping; paths start with "change.".
+#define BO_CHANGE_TYPES                                                                       \
+  "supply_changed, supply_added, supply_cancelled, stock_received, stock_set, order_placed, " \
+  "order_cancelled"
+
+// A change (docs/json.md#changes) from a mapping; paths start with "change.". Problems with the change
+// itself raise ValidationError listing each; what the book refuses (an unknown id) raises Error.
 bo::Change read_change(PyObject* obj) {
   Issues is;
   bo::Change c;
   const Loc w{"change"};
   py::object holder;
-  PyObject* d = as_dict(obj, holder, w, "change");
+  PyObject* d = nullptr;
   Py_ssize_t found = 0;
-  PyObject* t = field(d, K.type, found);
-  if (!t) bad(w, "type", "required");
-  std::string_view type = as_str(t, w, "type");
+  std::string_view type;
+  is.guard([&] {
+    d = as_dict(obj, holder, w, "change");
+    PyObject* t = field(d, K.type, found);
+    if (!t) bad(w, "type", "required: one of " BO_CHANGE_TYPES);
+    type = as_str(t, w, "type");
+  });
+  if (!is.ok()) throw bo::ValidationError(std::move(is.list));
   using Kind = bo::Change::Kind;
   TzCache tz;
   if (type == "supply_changed" || type == "supply_cancelled") {
@@ -1043,9 +1053,7 @@ bo::Change read_change(PyObject* obj) {
     });
     check_keys(d, found, {K.type, K.order_id, K.line_id}, w, is);
   } else {
-    bad(w, "type",
-        "expected one of supply_changed, supply_added, supply_cancelled, stock_received, stock_set, "
-        "order_placed, order_cancelled");
+    is.fail(w.at("type"), "expected one of " BO_CHANGE_TYPES);
   }
   if (!is.ok()) throw bo::ValidationError(std::move(is.list));
   return c;
