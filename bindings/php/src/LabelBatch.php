@@ -313,12 +313,15 @@ final class LabelBatch implements \ArrayAccess, \IteratorAggregate, \Countable
             gc_disable(); // many small acyclic objects: the cycle collector would rescan them again and again
         }
         try {
-            $raw = \FFI::string($this->out, $n * Labeler::LABEL_SIZE);
             $strings = [];
             $windows = [];
             $statusNames = Label::STATUS_NAMES;
+            $chunk = 4096; // copied out a chunk at a time: small strings stay in cache, no huge allocation
             for ($k = 0; $k < $n; ++$k) {
-                $u = unpack(Labeler::LABEL_UNPACK, $raw, $k * Labeler::LABEL_SIZE);
+                if ($k % $chunk === 0) {
+                    $raw = \FFI::string(\FFI::addr($this->out[$k]), min($chunk, $n - $k) * Labeler::LABEL_SIZE);
+                }
+                $u = unpack(Labeler::LABEL_UNPACK, $raw, ($k % $chunk) * Labeler::LABEL_SIZE);
                 if ($u['s1'] !== 0 || isset($this->refused[$k])) {
                     $labels[$k] = null;
                     continue;
