@@ -117,8 +117,9 @@ json convert(const Column& c, const std::string& cell, const std::string& file, 
       const std::string b = lower(cell);
       if (b == "true" || b == "1" || b == "yes") return true;
       if (b == "false" || b == "0" || b == "no") return false;
-      throw CsvError(file, line,
-                     std::string("column ") + c.name + ": " + in_quotes(cell) + " is not true/false/1/0/yes/no");
+      throw CsvError(
+          file, line,
+          std::string("column ") + c.name + ": " + in_quotes(cell) + " is not true/false/1/0/yes/no");
     }
     case Type::integers: {
       json list = json::array();

@@ -74,3 +74,120 @@ bo_cli_test(labels_bad_policy ARGS labels --now ${BO_NOW} --policy ${BO_CLI_DATA
 bo_cli_test(labels_bad_now ARGS labels --now yesterday EXIT 2 STDERR "now")
 bo_cli_test(labels_bad_format ARGS labels --format xml EXIT 2 STDERR "--format is table or json")
 bo_cli_test(labels_bad_quantity ARGS labels --quantity lots EXIT 2 STDERR "--quantity needs an integer")
+
+# ---- promise -------------------------------------------------------------------------------------------
+set(BO_SCENARIO ${BO_APPAREL}/scenario.json)
+set(BO_SLIP ${BO_APPAREL}/slip.json)
+set(BO_CSV ${PROJECT_SOURCE_DIR}/cli/testdata)
+set(BO_FIRST "2026-12-14 – 2026-12-16")
+set(BO_SECOND "2026-12-31 – 2027-01-06")
+set(BO_SLIPPED "2026-12-17 – 2026-12-23")
+
+bo_cli_test(promise_table ARGS promise ${BO_SCENARIO} EXIT 0
+            STDOUT "^LINE +SKU +QTY +SHIP +SOURCE +CONFIDENCE +QUEUE +DELIVERY\n"
+                   "\nA-1001/1 +JKT-NAVY-M +1 +${BO_FIRST} +inbound PO-1001 +medium +0 ahead "
+                   "\nA-1030/1 +JKT-NAVY-M +1 +${BO_FIRST} +inbound PO-1001 +medium +29 ahead "
+                   "\nA-1031/1 +JKT-NAVY-M +1 +${BO_SECOND} +inbound PO-1002 +medium +30 ahead "
+                   "\nA-1040/1 +JKT-NAVY-M +1 +${BO_SECOND} +inbound PO-1002 +medium +39 ahead "
+                   "\n\nSUPPLY +SKU +QTY +SHIP\nPO-1001 +JKT-NAVY-M +30 +${BO_FIRST}\nPO-1002 +JKT-NAVY-M +50 +${BO_SECOND}\n$"
+            NOT_STDOUT "A-1031/1 [^\n]*${BO_FIRST}" "A-1030/1 [^\n]*${BO_SECOND}")
+bo_cli_test(promise_json ARGS promise ${BO_SCENARIO} --format json EXIT 0
+            JSON "lines;30;ship;from=2026-12-31")
+bo_cli_test(promise_json_queue ARGS promise ${BO_SCENARIO} --format=json EXIT 0 JSON "lines;39;lines_ahead=39")
+bo_cli_test(promise_quote ARGS promise ${BO_SCENARIO} --quote JKT-NAVY-M EXIT 0
+            STDOUT "\n\nquote JKT-NAVY-M × 1: ships ${BO_SECOND}, inbound PO-1002, medium, 40 ahead")
+bo_cli_test(promise_quote_json ARGS promise ${BO_SCENARIO} --quote JKT-NAVY-M:3:US --format json EXIT 0
+            JSON "steps;0;answer;lines_ahead=40")
+bo_cli_test(promise_change ARGS promise ${BO_SCENARIO} --change ${BO_SLIP} EXIT 0
+            STDOUT "\n\nchange [^\n]*slip\\.json: 30 lines moved\nLINE +SKU +BEFORE +AFTER\n"
+                   "\nA-1001/1 +JKT-NAVY-M +${BO_FIRST} +-> +${BO_SLIPPED}\n"
+                   "\nA-1030/1 +JKT-NAVY-M +${BO_FIRST} +-> +${BO_SLIPPED}\n$"
+            NOT_STDOUT "A-1031/1 [^\n]*->")
+bo_cli_test(promise_change_json ARGS promise ${BO_SCENARIO} --change ${BO_SLIP} --format json EXIT 0
+            JSON "steps;0;deltas;29;after;ship;from=2026-12-17")
+# Steps run in the order given: a quote, the slip, and the same quote again.
+bo_cli_test(promise_steps_in_order ARGS promise ${BO_SCENARIO} --quote JKT-NAVY-M --change ${BO_SLIP}
+            --quote JKT-NAVY-M:31 EXIT 0
+            STDOUT "quote JKT-NAVY-M × 1: [^\n]*\n\nchange [^\n]*: 30 lines moved\n"
+                   "\nquote JKT-NAVY-M × 31: ships ${BO_SECOND}")
+bo_cli_test(promise_now_override ARGS promise ${BO_SCENARIO} --now 2026-12-01T09:00:00-05:00 --format json
+            EXIT 0 JSON "lines;0;ship;min_days=13")
+bo_cli_test(promise_bad_change ARGS promise ${BO_SCENARIO} --change ${BO_CLI_DATA}/bad_change.json EXIT 2
+            STDERR "bad_change\\.json: change\\.expected: ")
+bo_cli_test(promise_missing_change ARGS promise ${BO_SCENARIO} --change ${BO_CLI_DATA}/nope.json EXIT 2
+            STDERR "cannot read [^\n]*nope\\.json")
+bo_cli_test(promise_bad_scenario ARGS promise ${BO_CLI_DATA}/bad_scenario.json EXIT 2
+            STDERR "bad_scenario\\.json: supply\\[1\\]\\.quantity: ")
+bo_cli_test(promise_bad_quote ARGS promise ${BO_SCENARIO} --quote JKT-NAVY-M:lots EXIT 2
+            STDERR "--quote JKT-NAVY-M:lots: the quantity needs an integer")
+bo_cli_test(promise_unknown_sku ARGS promise ${BO_SCENARIO} --quote NOPE EXIT 2 STDERR "--quote NOPE: ")
+bo_cli_test(promise_no_scenario ARGS promise EXIT 2 STDERR "promise needs a scenario")
+bo_cli_test(promise_two_scenarios ARGS promise ${BO_SCENARIO} ${BO_SCENARIO} EXIT 2 STDERR "one scenario")
+bo_cli_test(promise_unknown_flag ARGS promise ${BO_SCENARIO} --colour EXIT 2
+            STDERR "promise: unknown argument \"--colour\"")
+
+# ---- facts as CSV ---------------------------------------------------------------------------------------
+# The apparel scenario as CSV files gives exactly what the JSON scenario gives, promises and deltas alike.
+add_test(NAME cli_promise_csv_directory_same_as_json
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:backorder_cli>
+                 "-DARGS_A=promise@@${BO_SCENARIO}@@--format@@json@@--quote@@JKT-NAVY-M@@--change@@${BO_SLIP}"
+                 "-DARGS_B=promise@@${BO_CSV}/apparel@@--now@@${BO_NOW}@@--format@@json@@--quote@@JKT-NAVY-M@@--change@@${BO_SLIP}"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/same_output.cmake)
+add_test(NAME cli_promise_csv_files_same_as_json
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:backorder_cli>
+                 "-DARGS_A=promise@@${BO_SCENARIO}"
+                 "-DARGS_B=promise@@--items@@${BO_CSV}/apparel/items.csv@@--stock@@${BO_CSV}/apparel/stock.csv@@--supply@@${BO_CSV}/apparel/supply.csv@@--suppliers@@${BO_CSV}/apparel/suppliers.csv@@--orders@@${BO_CSV}/apparel/orders.csv@@--now@@${BO_NOW}"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/same_output.cmake)
+# A scenario file with one array replaced from CSV.
+add_test(NAME cli_promise_csv_orders_over_json_scenario
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:backorder_cli>
+                 "-DARGS_A=promise@@${BO_SCENARIO}@@--format@@json"
+                 "-DARGS_B=promise@@${BO_SCENARIO}@@--orders@@${BO_CSV}/apparel/orders.csv@@--format@@json"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/same_output.cmake)
+bo_cli_test(promise_csv_table ARGS promise ${BO_CSV}/apparel --now ${BO_NOW} EXIT 0
+            STDOUT "\nA-1001/1 +JKT-NAVY-M +1 +${BO_FIRST} +inbound PO-1001 +medium +0 ahead "
+                   "\nA-1040/1 +JKT-NAVY-M +1 +${BO_SECOND} +inbound PO-1002 +medium +39 ahead ")
+bo_cli_test(promise_csv_stray_quote ARGS promise ${BO_SCENARIO} --orders ${BO_CSV}/bad/orders_quote.csv EXIT 2
+            STDERR "^backorder: [^\n]*orders_quote\\.csv:4: a quote inside an unquoted field")
+bo_cli_test(promise_csv_not_an_integer ARGS promise ${BO_SCENARIO} --orders ${BO_CSV}/bad/orders_integer.csv
+            EXIT 2 STDERR "orders_integer\\.csv:3: column quantity: \"1\\.5\" is not an integer")
+bo_cli_test(promise_csv_field_count ARGS promise ${BO_SCENARIO} --orders ${BO_CSV}/bad/orders_fields.csv EXIT 2
+            STDERR "orders_fields\\.csv:3: 4 fields, but the header has 5")
+bo_cli_test(promise_csv_unclosed_quote ARGS promise ${BO_SCENARIO} --orders ${BO_CSV}/bad/orders_unclosed.csv
+            EXIT 2 STDERR "orders_unclosed\\.csv:2: a quoted field is never closed")
+bo_cli_test(promise_csv_unknown_column ARGS promise --items ${BO_CSV}/bad/items_column.csv EXIT 2
+            STDERR "items_column\\.csv:1: unknown column \"colour\"")
+# An error the engine finds in a CSV row names the file and the row's line, counting quoted line breaks.
+bo_cli_test(promise_csv_engine_error_line ARGS promise ${BO_SCENARIO} --orders ${BO_CSV}/bad/orders_zero.csv
+            EXIT 2 STDERR "orders_zero\\.csv:3: quantity: ")
+bo_cli_test(promise_csv_engine_error_multiline
+            ARGS promise ${BO_SCENARIO} --orders ${BO_CSV}/bad/orders_zero_after_multiline.csv
+            EXIT 2 STDERR "orders_zero_after_multiline\\.csv:4: quantity: ")
+bo_cli_test(promise_csv_scenario_file ARGS promise ${BO_CSV}/apparel/orders.csv EXIT 2
+            STDERR "a scenario file is JSON")
+bo_cli_test(promise_empty_directory ARGS promise ${BO_CSV} EXIT 2 STDERR "no items, stock, supply")
+bo_cli_test(promise_progress ARGS promise ${BO_CSV}/apparel --now ${BO_NOW} --progress EXIT 0
+            STDERR "read [^\n]*orders\\.csv: 40 rows\n" "\ncomputing promises\\.\\.\\.\n"
+                   "\ncomputing promises: 40 lines in [0-9.]+ s\n")
+bo_cli_test(promise_quiet_without_terminal ARGS promise ${BO_CSV}/apparel --now ${BO_NOW} EXIT 0 STDERR "^$")
+
+# ---- labels from supply ---------------------------------------------------------------------------------
+set(BO_LATER_TEXT "Backorder – ships in 31–37 days")
+bo_cli_test(labels_supply_orders ARGS labels --now ${BO_NOW} --supply ${BO_SCENARIO} --orders ${BO_SCENARIO}
+            --suppliers ${BO_SCENARIO} EXIT 0
+            STDOUT "\nJKT-NAVY-M +Field jacket, navy, M +backorder +${BO_LATER_TEXT} +${BO_SECOND}\n"
+            NOT_STDOUT "${BO_JACKET_TEXT}")
+bo_cli_test(labels_supply_orders_csv ARGS labels --now ${BO_NOW} --supply ${BO_CSV}/apparel/supply.csv
+            --orders ${BO_CSV}/apparel/orders.csv --suppliers ${BO_CSV}/apparel/suppliers.csv --format json EXIT 0
+            JSON "labels;0;text=${BO_LATER_TEXT}")
+bo_cli_test(labels_supply_availability_date ARGS labels --now ${BO_NOW} --supply ${BO_CSV}/apparel/supply.csv
+            --orders ${BO_CSV}/apparel/orders.csv --suppliers ${BO_CSV}/apparel/suppliers.csv --format json EXIT 0
+            JSON "labels;0;merchant;availability_date=2026-12-31T00:00:00-05:00")
+bo_cli_test(labels_csv_catalog ARGS labels --now ${BO_NOW} --catalog ${BO_CSV}/edge/items.csv
+            --stock ${BO_CSV}/edge/stock.csv EXIT 0
+            STDOUT "^SKU +NAME +STATUS +LABEL +SHIP WINDOW\n"
+                   "\nJKT-NAVY-M +Field jacket \"Arctic\", navy +backorder +${BO_JACKET_TEXT} "
+                   "\nSCF-WOOL-GRY +Wool scarf +in_stock "
+            MIN_STDOUT_LINES 3)
+bo_cli_test(labels_csv_bad_stock ARGS labels --now ${BO_NOW} --stock ${BO_CSV}/bad/orders_zero.csv EXIT 2
+            STDERR "orders_zero\\.csv:1: unknown column \"order_id\" \\(stock columns: ")
