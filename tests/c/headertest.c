@@ -26,6 +26,14 @@ int bo_headertest(void) {
   bo_status (*labeler_new)(bo_labeler **, const bo_engine *, const char *, size_t, int64_t) = bo_labeler_new;
   void (*labeler_free)(bo_labeler *) = bo_labeler_free;
   bo_status (*labeler_run)(bo_label *, bo_labeler *, const bo_item *, size_t) = bo_labeler_run;
+  bo_status (*promises_new)(bo_promises **, const bo_engine *, const char *, size_t) = bo_promises_new;
+  void (*promises_free)(bo_promises *) = bo_promises_free;
+  bo_status (*promises_json)(char **, size_t *, const bo_promises *) = bo_promises_json;
+  bo_status (*quote_json)(char **, size_t *, const bo_promises *, const char *, size_t) =
+      bo_promises_quote_json;
+  bo_status (*apply_json)(char **, size_t *, bo_promises *, const char *, size_t) = bo_promises_apply_json;
+  bo_status (*book_labels_json)(char **, size_t *, const bo_promises *, const char *, size_t) =
+      bo_promises_labels_json;
   bo_item item = {sizeof(bo_item), "A", 1, 1, 0, 0, 0, 0, 0, BO_UNSET, BO_UNSET, BO_UNSET, BO_UNSET, "", 0};
   bo_label label;
   bo_availability statuses[] = {BO_AVAILABILITY_IN_STOCK,     BO_AVAILABILITY_LOW_STOCK,
@@ -37,6 +45,7 @@ int bo_headertest(void) {
   return (version_string != 0) + (version_number != 0) + (abi_version != 0) + (code != 0) + (message != 0) +
          (path != 0) + (free_fn != 0) + (validate != 0) + (engine_new != 0) + (engine_free != 0) +
          (label_json != 0) + (labels_json != 0) + (labeler_new != 0) + (labeler_free != 0) +
-         (labeler_run != 0) + (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] +
-         BO_ABI_VERSION;
+         (labeler_run != 0) + (promises_new != 0) + (promises_free != 0) + (promises_json != 0) +
+         (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) + (int)item.flags +
+         (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
 }
