@@ -459,11 +459,14 @@ int cmd_promise(const PromiseOptions& o) {
   }
 
   auto engine = make_engine(o.policy);
-  const std::string scenario = facts.doc.dump();
   progress.begin("computing promises");
   bo_promises* raw = nullptr;
-  if (bo_promises_new(&raw, engine.get(), scenario.data(), scenario.size()) != BO_OK) {
-    throw Fatal{facts_error(facts)};
+  {
+    std::string scenario = facts.doc.dump();
+    facts.doc = json::object();  // only the sources are needed from here on (to locate errors)
+    if (bo_promises_new(&raw, engine.get(), scenario.data(), scenario.size()) != BO_OK) {
+      throw Fatal{facts_error(facts)};
+    }
   }
   std::unique_ptr<bo_promises, FreePromises> promises(raw);
   char* out = nullptr;
