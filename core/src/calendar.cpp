@@ -74,6 +74,20 @@ int weekday(Day d) {
   return static_cast<int>(std::chrono::weekday{sys_days{days{d}}}.c_encoding());
 }
 
+std::string format_instant(Instant t, int offset_minutes) {
+  std::int64_t local = t / 1000 - (t % 1000 < 0) + static_cast<std::int64_t>(offset_minutes) * 60;
+  std::int64_t day = floor_div(local, 86400), secs = local - day * 86400;
+  std::string out = format_day(static_cast<Day>(day));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(secs / 3600),
+                static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+  out += buf;
+  if (offset_minutes == 0) return out + "Z";
+  int off = std::abs(offset_minutes);
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+  return out + buf;
+}
+
 Instant parse_instant(std::string_view s, const std::string& path) {
   auto bad = [&] {
     return Error(ErrorCode::invalid, path,
@@ -157,10 +171,11 @@ int Calendar::offset_minutes_at(Day d) const {
 
 std::string Calendar::format_local_midnight(Day d) const {
   int off = offset_minutes_at(d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T00:00:00%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
-                std::abs(off) % 60);
-  return format_day(d) + buf;
+  return format_instant(static_cast<Instant>(d) * kMsPerDay - static_cast<Instant>(off) * 60'000, off);
+}
+
+std::string Calendar::format_local(Instant t) const {
+  return format_instant(t, static_cast<int>(offset_ms(*zone_, static_cast<double>(t), false) / 60'000));
 }
 
 bool Calendar::is_working(Day d) const {

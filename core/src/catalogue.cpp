@@ -33,6 +33,19 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"out_of_stock_short", "Out of stock"},
            {"discontinued", "Discontinued"},
            {"discontinued_short", "Discontinued"},
+           {"disclosure_backorder",
+            "{later, plural, one {# unit} other {# units}} of {name} {later, plural, one {is} other {are}} "
+            "on backorder, expected to ship {dates}."},
+           {"disclosure_preorder", "{name} is a pre-order and ships on {date}."},
+           {"disclosure_ship_available",
+            "Items in stock ship {now_dates}; the rest follows {later_dates} in {extra, plural, one {a "
+            "second shipment} other {# more shipments}}."},
+           {"disclosure_ship_together", "The whole order ships together {dates}."},
+           {"disclosure_cancellation",
+            "You can cancel backordered items at any time before they ship, for a full refund."},
+           {"disclosure_charge_at_shipment", "Your card is charged for each shipment when it ships."},
+           {"disclosure_charge_now",
+            "Your card is charged today; if we cannot ship by {date}, you can cancel for a full refund."},
        }},
       {"de",
        {
@@ -57,6 +70,21 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"out_of_stock_short", "Ausverkauft"},
            {"discontinued", "Nicht mehr erhältlich"},
            {"discontinued_short", "Nicht mehr erhältlich"},
+           {"disclosure_backorder",
+            "Voraussichtlicher Versand {dates}: {later, plural, one {# Stück} other {# Stück}} von {name} "
+            "{later, plural, one {ist} other {sind}} nachbestellt."},
+           {"disclosure_preorder", "{name} ist vorbestellt und wird am {date} versandt."},
+           {"disclosure_ship_available",
+            "Vorrätige Artikel werden {now_dates} versandt, der Rest folgt {later_dates} in {extra, plural, "
+            "one {einer zweiten Sendung} other {# weiteren Sendungen}}."},
+           {"disclosure_ship_together", "Die gesamte Bestellung wird zusammen {dates} versandt."},
+           {"disclosure_cancellation",
+            "Sie können nachbestellte Artikel jederzeit vor dem Versand stornieren und erhalten den vollen "
+            "Betrag zurück."},
+           {"disclosure_charge_at_shipment", "Ihre Karte wird beim Versand jeder Sendung belastet."},
+           {"disclosure_charge_now",
+            "Ihre Karte wird heute belastet; können wir nicht bis zum {date} versenden, können Sie gegen "
+            "volle Erstattung stornieren."},
        }},
       {"fr",
        {
@@ -87,6 +115,21 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"out_of_stock_short", "Rupture de stock"},
            {"discontinued", "Produit arrêté"},
            {"discontinued_short", "Produit arrêté"},
+           {"disclosure_backorder",
+            "Expédition prévue {dates} : {later, plural, one {# unité} other {# unités}} de {name} "
+            "{later, plural, one {est} other {sont}} en réapprovisionnement."},
+           {"disclosure_preorder", "{name} est en précommande et sera expédié le {date}."},
+           {"disclosure_ship_available",
+            "Les articles en stock sont expédiés {now_dates} ; le reste suit {later_dates} en {extra, "
+            "plural, one {un second envoi} other {# envois supplémentaires}}."},
+           {"disclosure_ship_together", "Envoi unique {dates} : toute la commande est expédiée ensemble."},
+           {"disclosure_cancellation",
+            "Vous pouvez annuler les articles en réapprovisionnement à tout moment avant leur expédition, "
+            "avec remboursement intégral."},
+           {"disclosure_charge_at_shipment", "Votre carte est débitée à l’expédition de chaque envoi."},
+           {"disclosure_charge_now",
+            "Votre carte est débitée aujourd’hui ; si nous ne pouvons pas expédier avant le {date}, vous "
+            "pouvez annuler avec remboursement intégral."},
        }},
       {"es",
        {
@@ -113,6 +156,21 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"out_of_stock_short", "Agotado"},
            {"discontinued", "Descatalogado"},
            {"discontinued_short", "Descatalogado"},
+           {"disclosure_backorder",
+            "{later, plural, one {# unidad} other {# unidades}} de {name} {later, plural, one {está} other "
+            "{están}} bajo pedido, envío previsto {dates}."},
+           {"disclosure_preorder", "{name} es una preventa y se envía el {date}."},
+           {"disclosure_ship_available",
+            "Los artículos en stock se envían {now_dates}; el resto llega {later_dates} en {extra, plural, "
+            "one {un segundo envío} other {# envíos más}}."},
+           {"disclosure_ship_together", "Todo el pedido se envía junto {dates}."},
+           {"disclosure_cancellation",
+            "Puedes cancelar los artículos bajo pedido en cualquier momento antes del envío, con reembolso "
+            "completo."},
+           {"disclosure_charge_at_shipment", "Tu tarjeta se cobra al enviar cada paquete."},
+           {"disclosure_charge_now",
+            "Tu tarjeta se cobra hoy; si no podemos enviar antes del {date}, puedes cancelar con reembolso "
+            "completo."},
        }},
       {"pl",
        {
@@ -148,6 +206,21 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"out_of_stock_short", "Brak w magazynie"},
            {"discontinued", "Wycofany ze sprzedaży"},
            {"discontinued_short", "Wycofany"},
+           {"disclosure_backorder",
+            "{name}: {later, plural, one {# sztuka} few {# sztuki} many {# sztuk} other {# sztuki}} na "
+            "zamówienie, przewidywana wysyłka {dates}."},
+           {"disclosure_preorder", "{name} to przedsprzedaż, wysyłka {date}."},
+           {"disclosure_ship_available",
+            "Produkty dostępne wyślemy {now_dates}, resztę {later_dates} w {extra, plural, one {drugiej "
+            "przesyłce} other {# kolejnych przesyłkach}}."},
+           {"disclosure_ship_together", "Całe zamówienie wyślemy razem {dates}."},
+           {"disclosure_cancellation",
+            "Produkty na zamówienie możesz anulować w dowolnym momencie przed wysyłką, z pełnym zwrotem "
+            "pieniędzy."},
+           {"disclosure_charge_at_shipment", "Karta zostanie obciążona przy wysyłce każdej przesyłki."},
+           {"disclosure_charge_now",
+            "Karta zostanie obciążona dzisiaj; jeśli nie wyślemy do {date}, możesz anulować z pełnym "
+            "zwrotem."},
        }},
       {"ja",
        {
@@ -167,6 +240,17 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"out_of_stock_short", "在庫切れ"},
            {"discontinued", "販売終了"},
            {"discontinued_short", "販売終了"},
+           {"disclosure_backorder", "{name}（{later, number}点）はお取り寄せで、{dates}に発送予定です。"},
+           {"disclosure_preorder", "{name}は予約商品で、{date}に発送します。"},
+           {"disclosure_ship_available",
+            "在庫のある商品は{now_dates}に発送し、残りは{later_dates}に別便（{extra, "
+            "number}便）で発送します。"},
+           {"disclosure_ship_together", "ご注文の商品はすべて{dates}にまとめて発送します。"},
+           {"disclosure_cancellation",
+            "お取り寄せ商品は発送前であればいつでもキャンセルでき、全額返金されます。"},
+           {"disclosure_charge_at_shipment", "各配送の発送時にカードに請求されます。"},
+           {"disclosure_charge_now",
+            "本日カードに請求されます。{date}までに発送できない場合は、全額返金でキャンセルできます。"},
        }},
   };
   return all;

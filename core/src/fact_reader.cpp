@@ -51,7 +51,7 @@ Item read_item(const json& j, const std::string& path, Reader& r) {
   Item it;
   if (!r.object(j, path,
                 {"sku", "name", "backorders", "lead_time_days", "release_date", "discontinued",
-                 "max_backorder", "low_stock_threshold"})) {
+                 "max_backorder", "low_stock_threshold", "category", "attributes", "price"})) {
     return it;
   }
   if (auto s = r.string(j, "sku", path)) {
@@ -60,7 +60,22 @@ Item read_item(const json& j, const std::string& path, Reader& r) {
   } else if (!Reader::member(j, "sku")) {
     r.fail(Reader::at(path, "sku"), "required");
   }
-  if (auto n = r.string(j, "name", path)) (void)n;
+  it.name = r.string(j, "name", path).value_or("");
+  it.category = r.string(j, "category", path).value_or("");
+  if (const json* a = Reader::member(j, "attributes")) {
+    std::string p = Reader::at(path, "attributes");
+    if (!a->is_object()) {
+      r.fail(p, "expected an object of names to text values, like {\"size\": \"M\"}");
+    } else {
+      for (auto kv = a->begin(); kv != a->end(); ++kv) {
+        if (kv->is_string())
+          it.attributes[kv.key()] = kv->get<std::string>();
+        else
+          r.fail(Reader::at(p, kv.key()), "expected a text value");
+      }
+    }
+  }
+  it.price = r.integer(j, "price", path, 0, 1'000'000'000'000'000);
   it.backorders = r.boolean(j, "backorders", path);
   if (const json* lead = Reader::member(j, "lead_time_days")) {
     std::string p = Reader::at(path, "lead_time_days");

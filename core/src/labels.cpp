@@ -319,4 +319,32 @@ LabelText Labeler::Impl::render(const Engine& e, const Today& today, int kind, c
   return t;
 }
 
+std::string Labeler::format(std::string_view key, std::initializer_list<Arg> args) {
+  constexpr std::size_t kMaxArgs = 16;
+  icu::UnicodeString names[kMaxArgs];
+  icu::Formattable values[kMaxArgs];
+  std::size_t n = 0;
+  for (const Arg& a : args) {
+    if (n == kMaxArgs) break;
+    names[n] = icu::UnicodeString(a.name, -1, US_INV);
+    values[n] = a.is_text ? icu::Formattable(icu::UnicodeString::fromUTF8(a.text))
+                          : icu::Formattable(static_cast<int64_t>(a.number));
+    ++n;
+  }
+  std::size_t index = 0;
+  while (index < std::size(kMessageKeys) && key != kMessageKeys[index]) ++index;
+  if (index == std::size(kMessageKeys))
+    throw Error(ErrorCode::internal, "", "no message \"" + std::string(key) + "\"");
+  icu::UnicodeString out;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->fmt->format(*engine_, index).format(names, values, static_cast<int32_t>(n), out, status);
+  if (U_FAILURE(status))
+    throw Error(ErrorCode::internal, "", "formatting \"" + std::string(key) + "\" failed");
+  return utf8(out);
+}
+
+std::string Labeler::format_dates(Day from, Day to) { return utf8(impl_->fmt->range(today_.day, from, to)); }
+
+std::string Labeler::format_date(Day d) { return utf8(impl_->fmt->date(today_.day, d)); }
+
 }  // namespace backorder

@@ -1,5 +1,6 @@
 #include "backorder/policy.hpp"
 
+#include <openssl/evp.h>
 #include <unicode/locid.h>
 
 #include <algorithm>
@@ -24,6 +25,23 @@ const std::set<std::string>& known_languages() {
     return out;
   }();
   return langs;
+}
+
+constexpr std::int64_t kMaxAmount = 1'000'000'000'000;
+
+std::string sha256_hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr)) {
+    throw Error(ErrorCode::internal, "", "SHA-256 failed");
+  }
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
 }
 
 constexpr std::string_view kWeekdays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
@@ -166,8 +184,15 @@ std::optional<DayRange> read_range(const json& j, const std::string& path, Reade
   return DayRange{static_cast<int>(*lo), static_cast<int>(*hi)};
 }
 
-void read_shipping(const json& j, const std::string& path, Reader& r, std::vector<ShippingMethod>& out) {
-  if (!r.object(j, path, {"methods"})) return;
+void read_shipping(const json& j, const std::string& path, Reader& r, ShippingPolicy& shipping) {
+  if (!r.object(j, path, {"methods", "extra_shipments_paid_by"})) return;
+  if (auto who = r.string(j, "extra_shipments_paid_by", path)) {
+    if (*who == "shop")
+      shipping.shop_pays_extra_shipments = true;
+    else if (*who != "customer")
+      r.fail(Reader::at(path, "extra_shipments_paid_by"), "expected \"shop\" or \"customer\"");
+  }
+  auto& out = shipping.methods;
   const json* methods = Reader::member(j, "methods");
   std::string mp = Reader::at(path, "methods");
   if (!methods || !methods->is_array()) {
@@ -177,7 +202,7 @@ void read_shipping(const json& j, const std::string& path, Reader& r, std::vecto
   for (std::size_t i = 0; i < methods->size(); ++i) {
     std::string p = Reader::at(mp, i);
     const json& m = (*methods)[i];
-    if (!r.object(m, p, {"id", "name", "transit_days"})) continue;
+    if (!r.object(m, p, {"id", "name", "transit_days", "price", "free_over"})) continue;
     ShippingMethod method;
     if (auto id = r.string(m, "id", p); id && !id->empty()) {
       method.id = *id;
@@ -187,7 +212,15 @@ void read_shipping(const json& j, const std::string& path, Reader& r, std::vecto
     } else {
       r.fail(Reader::at(p, "id"), "required");
     }
-    (void)r.string(m, "name", p);
+    method.name = r.string(m, "name", p).value_or(method.id);
+    if (const json* price = Reader::member(m, "price")) {
+      std::string pp = Reader::at(p, "price");
+      if (r.object(*price, pp, {"per_shipment", "per_item"})) {
+        method.per_shipment = r.integer(*price, "per_shipment", pp, 0, kMaxAmount).value_or(0);
+        method.per_item = r.integer(*price, "per_item", pp, 0, kMaxAmount).value_or(0);
+      }
+    }
+    method.free_over = r.integer(m, "free_over", p, 0, kMaxAmount);
     if (const json* t = Reader::member(m, "transit_days"); t && t->is_object()) {
       for (auto z = t->begin(); z != t->end(); ++z) {
         if (auto range = read_range(*z, Reader::at(Reader::at(p, "transit_days"), z.key()), r, 365)) {
@@ -199,6 +232,50 @@ void read_shipping(const json& j, const std::string& path, Reader& r, std::vecto
              "required: zones to {\"min\", \"max\"} working days, \"*\" for any other");
     }
     out.push_back(std::move(method));
+  }
+}
+
+void read_checkout(const json& j, const std::string& path, Reader& r, CheckoutPolicy& c) {
+  if (!r.object(j, path,
+                {"default_strategy", "split_after_days", "authorization_days", "beyond_authorization",
+                 "prices_must_match", "alternatives"})) {
+    return;
+  }
+  if (auto s = r.string(j, "default_strategy", path)) {
+    if (*s == "ship_available")
+      c.default_strategy = Strategy::ship_available;
+    else if (*s == "ship_together")
+      c.default_strategy = Strategy::ship_together;
+    else
+      r.fail(Reader::at(path, "default_strategy"), "expected \"ship_available\" or \"ship_together\"");
+  }
+  if (auto v = r.integer(j, "split_after_days", path, 0, 365)) c.split_after_days = static_cast<int>(*v);
+  if (auto v = r.integer(j, "authorization_days", path, 1, 30)) c.authorization_days = static_cast<int>(*v);
+  if (auto s = r.string(j, "beyond_authorization", path)) {
+    if (*s == "charge_now")
+      c.charge_now_beyond_authorization = true;
+    else if (*s != "charge_at_shipment") {
+      r.fail(Reader::at(path, "beyond_authorization"), "expected \"charge_now\" or \"charge_at_shipment\"");
+    }
+  }
+  if (auto b = r.boolean(j, "prices_must_match", path)) c.prices_must_match = *b;
+  if (const json* a = Reader::member(j, "alternatives")) {
+    std::string ap = Reader::at(path, "alternatives");
+    if (r.object(*a, ap, {"max", "match", "price_band_percent"})) {
+      if (auto v = r.integer(*a, "max", ap, 0, 20)) c.alternatives_max = static_cast<int>(*v);
+      if (auto v = r.integer(*a, "price_band_percent", ap, 0, 1000))
+        c.price_band_percent = static_cast<int>(*v);
+      if (const json* m = Reader::member(*a, "match")) {
+        c.alternatives_match.clear();
+        if (!m->is_array()) r.fail(Reader::at(ap, "match"), "expected an array of attribute names");
+        for (std::size_t i = 0; m->is_array() && i < m->size(); ++i) {
+          if ((*m)[i].is_string())
+            c.alternatives_match.push_back((*m)[i].get<std::string>());
+          else
+            r.fail(Reader::at(Reader::at(ap, "match"), i), "expected an attribute name");
+        }
+      }
+    }
   }
 }
 
@@ -247,7 +324,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (j.is_discarded()) return p;
   if (!r.object(j, root,
                 {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
-                 "messages"})) {
+                 "checkout", "messages"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -281,6 +358,8 @@ Policy read_policy(std::string_view text, Reader& r) {
     read_availability(*a, "policy.availability", r, p.availability);
   if (const json* x = Reader::member(j, "promise")) read_promise(*x, "policy.promise", r, p.promise);
   if (const json* x = Reader::member(j, "shipping")) read_shipping(*x, "policy.shipping", r, p.shipping);
+  if (const json* x = Reader::member(j, "checkout")) read_checkout(*x, "policy.checkout", r, p.checkout);
+  p.hash = sha256_hex(j.dump());  // nlohmann keeps keys sorted: the same document gives the same hash
   if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
   return p;
 }

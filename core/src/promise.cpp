@@ -160,6 +160,9 @@ PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Inst
 
   items_ = std::move(facts.items);
   states_.resize(items_.size());
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    if (!items_[i].category.empty()) categories_[items_[i].category].push_back(static_cast<std::uint32_t>(i));
+  }
   supply_ = std::move(facts.supply);
   supply_alive_.assign(supply_.size(), 1);
   supply_windows_.resize(supply_.size());
@@ -251,8 +254,8 @@ void PromiseBook::refresh_supply(std::size_t i) {
   supply_late_[i] = late;
 }
 
-Window PromiseBook::delivery_for(const Window& ship, std::string_view zone) const {
-  const auto& methods = engine_->policy().shipping;
+Window PromiseBook::delivery(const Window& ship, std::string_view zone) const {
+  const auto& methods = engine_->policy().shipping.methods;
   if (methods.empty()) return ship;
   const auto& transit = methods.front().transit_days;
   auto it = transit.find(std::string(zone));
@@ -306,7 +309,7 @@ void PromiseBook::recompute(std::size_t k) {
     p.lines_ahead = static_cast<std::int64_t>(i);
     p.units_ahead = cum;
     fill(st, cum, cum + l.quantity, p, &st.parts);
-    p.delivery = delivery_for(p.ship, zones_[l.zone]);
+    p.delivery = delivery(p.ship, zones_[l.zone]);
     cum += l.quantity;
   }
   st.demand = cum;
@@ -363,7 +366,7 @@ Quote PromiseBook::quote(std::string_view sku, std::int64_t quantity, std::strin
   fill(st, st.demand, st.demand + quantity, p, nullptr);
   Quote q;
   q.ship = p.ship;
-  q.delivery = delivery_for(p.ship, zone);
+  q.delivery = delivery(p.ship, zone);
   q.source = p.source;
   q.confidence = p.confidence;
   q.late_supply = p.late_supply;
@@ -378,21 +381,29 @@ Quote PromiseBook::quote(std::string_view sku, std::int64_t quantity, std::strin
   return q;
 }
 
-Availability PromiseBook::availability(std::string_view sku, std::int64_t quantity) const {
+Availability PromiseBook::availability(std::string_view sku, std::int64_t quantity,
+                                       std::int64_t ahead) const {
   std::size_t k = item_of(sku, "sku");
   const ItemState& st = states_[k];
   StockPosition pos = stock_[k];
   // Stock already promised to the waiting lines is not for sale; the lines beyond it are on backorder.
-  pos.promised = std::min(st.demand, st.stock);
-  pos.backordered = std::max(pos.backordered, st.demand - st.stock);
+  const std::int64_t demand = st.demand + std::max<std::int64_t>(0, ahead);
+  pos.promised = std::min(demand, st.stock);
+  pos.backordered = std::max(pos.backordered, demand - st.stock);
   Availability a = classify(engine_->policy(), engine_->calendar(), today_, items_[k], pos, quantity);
   if (a.status == Status::backorder && a.later > 0) {
     LinePromise p;
-    std::int64_t start = st.demand + a.ship_now;
+    std::int64_t start = demand + a.ship_now;
     fill(st, start, start + a.later, p, nullptr);
     a.later_window = p.ship;
   }
   return a;
+}
+
+const std::vector<std::uint32_t>& PromiseBook::items_in_category(const std::string& category) const {
+  static const std::vector<std::uint32_t> none;
+  auto it = categories_.find(category);
+  return it == categories_.end() ? none : it->second;
 }
 
 void PromiseBook::place_in_queue(std::uint32_t line) {

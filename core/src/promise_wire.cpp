@@ -3,32 +3,26 @@
 
 #include "backorder/wire.hpp"
 #include "fact_reader.hpp"
+#include "wire_objects.hpp"
 
 namespace backorder {
 
 using detail::json;
 using detail::Reader;
+using detail::window_json;
 
 namespace {
 
-json window_json(const Window& w) {
-  return {{"from", format_day(w.from)},
-          {"to", format_day(w.to)},
-          {"min_days", w.min_days},
-          {"max_days", w.max_days}};
-}
-
-json promise_object(const PromiseBook& book, const LinePromise& p) {
+json promise_object(const LinePromise& p) {
   return {{"ship", window_json(p.ship)},     {"delivery", window_json(p.delivery)},
           {"source", source_name(p.source)}, {"confidence", confidence_name(p.confidence)},
           {"lines_ahead", p.lines_ahead},    {"units_ahead", p.units_ahead},
           {"late_supply", p.late_supply}};
-  (void)book;
 }
 
 json line_object(const PromiseBook& book, std::size_t i) {
   LineView l = book.line(i);
-  json o = promise_object(book, book.promise(i));
+  json o = promise_object(book.promise(i));
   o["order_id"] = l.order_id;
   o["line_id"] = l.line_id;
   o["sku"] = l.sku;
@@ -135,8 +129,8 @@ std::string apply_json(PromiseBook& book, std::string_view change_json) {
               {"line_id", d.line_id},
               {"sku", d.sku},
               {"removed", d.removed},
-              {"before", promise_object(book, d.before)}};
-    o["after"] = d.removed ? json(nullptr) : promise_object(book, d.after);
+              {"before", promise_object(d.before)}};
+    o["after"] = d.removed ? json(nullptr) : promise_object(d.after);
     deltas.push_back(std::move(o));
   }
   return detail::to_text(json{{"deltas", std::move(deltas)}});

@@ -4,10 +4,12 @@
 
 #include "fact_reader.hpp"
 #include "json_reader.hpp"
+#include "wire_objects.hpp"
 
 namespace backorder {
 
 using detail::json;
+using detail::label_object;
 using detail::read_item;
 using detail::read_stock;
 using detail::Reader;
@@ -22,36 +24,6 @@ std::string rebase(const std::string& base, const std::string& path, const char*
   else if (!p.empty() && p.front() != '.' && p.front() != '[')
     return base + "." + path;
   return base + std::string(p);
-}
-
-json window_json(const Availability& a, const Window& w, bool present) {
-  if (!present) return nullptr;
-  (void)a;
-  return {{"from", format_day(w.from)},
-          {"to", format_day(w.to)},
-          {"min_days", w.min_days},
-          {"max_days", w.max_days}};
-}
-
-json label_object(const Label& l, std::string_view sku) {
-  const Availability& a = l.availability;
-  json merchant = {{"availability", l.merchant()}};
-  if (!l.text->availability_date.empty()) merchant["availability_date"] = l.text->availability_date;
-  return {{"sku", sku},
-          {"status", status_name(a.status)},
-          {"status_code", static_cast<int>(a.status)},
-          {"text", l.text->text},
-          {"short_text", l.text->short_text},
-          {"quantity", a.quantity},
-          {"sellable", a.sellable},
-          {"ship_now", a.ship_now},
-          {"later", a.later},
-          {"unavailable", a.unavailable},
-          {"notify_me", a.notify_me},
-          {"now_window", window_json(a, a.now_window, a.ship_now > 0)},
-          {"later_window", window_json(a, a.later_window, a.later > 0)},
-          {"schema_org", l.schema_org()},
-          {"merchant", merchant}};
 }
 
 struct Common {

@@ -165,9 +165,8 @@ TEST(Labels, OneEngineManyThreads) {
 
 TEST(Labels, PooledFormattersNeverMixEnginesOrLocales) {
   auto plain = test::apparel_engine();
-  auto made = engine_with([](auto& doc) {
-    doc["messages"]["en"]["backorder"] = "Made to order – {min_days}–{max_days} days";
-  });
+  auto made = engine_with(
+      [](auto& doc) { doc["messages"]["en"]["backorder"] = "Made to order – {min_days}–{max_days} days"; });
   for (int round = 0; round < 3; ++round) {
     EXPECT_EQ(Labeler(plain, "en-US", test::monday_morning()).label(jacket(), {}).text->text,
               "Backorder – ships in 10–14 days");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -22,8 +23,8 @@ enum class Status : int {
 
 const char* status_name(Status s);     // "in_stock", "backorder", ...
 const char* schema_org_iri(Status s);  // "https://schema.org/BackOrder", ...
-const char* merchant_availability(
-    Status s);  // Google Merchant: "in_stock", "backorder", "preorder", "out_of_stock"
+// Google Merchant: "in_stock", "backorder", "preorder", "out_of_stock".
+const char* merchant_availability(Status s);
 
 // What the store knows of an item; optional fields fall back to the policy.
 struct Item {
@@ -34,6 +35,11 @@ struct Item {
   bool discontinued = false;
   std::optional<std::int64_t> max_backorder;  // cap on units on backorder at once
   std::optional<std::int64_t> low_stock_threshold;
+  // For people and for finding alternatives at checkout.
+  std::string name;
+  std::string category;
+  std::map<std::string, std::string> attributes;  // "size": "M", "colour": "navy"
+  std::optional<std::int64_t> price;              // in minor units of the policy's currency
 };
 
 struct StockPosition {

@@ -28,6 +28,8 @@ int weekday(Day d);             // 0 = Sunday .. 6 = Saturday
 
 // An instant: milliseconds since the Unix epoch, UTC.
 using Instant = std::int64_t;
+// "2026-11-30T09:00:00-05:00" for an offset of -300 minutes; "...Z" for 0 (seconds precision).
+std::string format_instant(Instant t, int offset_minutes);
 // ISO 8601 with an offset or Z ("2026-11-30T09:00:00-05:00"); throws Error(invalid, path).
 Instant parse_instant(std::string_view iso, const std::string& path);
 
@@ -56,6 +58,8 @@ class Calendar {
   int offset_minutes_at(Day d) const;
   // "2026-12-10T00:00:00-05:00": the start of `d` in the store's zone.
   std::string format_local_midnight(Day d) const;
+  // The instant in the store's zone with its offset: "2026-11-30T09:00:00-05:00".
+  std::string format_local(Instant t) const;
 
   bool is_working(Day d) const;
   Day next_working(Day d) const;                      // d itself when it is a working day

@@ -28,10 +28,12 @@ struct Label {
 
 // Built-in catalogue keys, in the order docs/messages.md lists them.
 inline constexpr const char* kMessageKeys[] = {
-    "in_stock",        "in_stock_short",     "low_stock",          "low_stock_short",
-    "backorder",       "backorder_exact",    "backorder_business", "backorder_business_exact",
-    "backorder_short", "preorder",           "preorder_short",     "split",
-    "out_of_stock",    "out_of_stock_short", "discontinued",       "discontinued_short"};
+    "in_stock", "in_stock_short", "low_stock", "low_stock_short", "backorder", "backorder_exact",
+    "backorder_business", "backorder_business_exact", "backorder_short", "preorder", "preorder_short",
+    "split", "out_of_stock", "out_of_stock_short", "discontinued", "discontinued_short",
+    // Checkout disclosures (docs/messages.md).
+    "disclosure_backorder", "disclosure_preorder", "disclosure_ship_available", "disclosure_ship_together",
+    "disclosure_cancellation", "disclosure_charge_at_shipment", "disclosure_charge_now"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.
@@ -51,6 +53,20 @@ class Labeler {
   Label label(const Item& item, const StockPosition& stock, std::int64_t quantity = 1);
   // Words for an availability computed elsewhere (the promise engine's, with windows from supply).
   Label label(const Availability& availability);
+
+  // Any catalogue message in this labeler's locale, with named arguments (whole numbers or text).
+  struct Arg {
+    const char* name;
+    std::int64_t number = 0;
+    std::string text;
+    bool is_text = false;
+    Arg(const char* n, std::int64_t v) : name(n), number(v) {}
+    Arg(const char* n, std::string v) : name(n), text(std::move(v)), is_text(true) {}
+  };
+  std::string format(std::string_view key, std::initializer_list<Arg> args);
+  // A localized date range ("Dec 10 – 14", a single date when both ends agree) and a long date ("March 12").
+  std::string format_dates(Day from, Day to);
+  std::string format_date(Day d);
 
   const Engine& engine() const { return *engine_; }
   const Today& today() const { return today_; }

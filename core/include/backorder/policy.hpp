@@ -42,8 +42,31 @@ struct DayRange {
 
 struct ShippingMethod {
   std::string id;
-  std::map<std::string, DayRange>
-      transit_days;  // destination zone -> working days in transit; "*" = any other
+  std::string name;
+  // Destination zone -> working days in transit; "*" = any other zone.
+  std::map<std::string, DayRange> transit_days;
+  std::int64_t per_shipment = 0;  // charge in minor units
+  std::int64_t per_item = 0;
+  std::optional<std::int64_t> free_over;  // an order subtotal at or above this ships free
+};
+
+struct ShippingPolicy {
+  std::vector<ShippingMethod> methods;     // the first is the default; none: delivery = ship window
+  bool shop_pays_extra_shipments = false;  // who pays when the shopper chooses to receive items sooner
+};
+
+enum class Strategy { ship_available, ship_together };
+
+struct CheckoutPolicy {
+  Strategy default_strategy = Strategy::ship_together;
+  // Recommend shipping what is here now when the rest would hold it back at least this many days.
+  int split_after_days = 3;
+  int authorization_days = 7;  // card authorization window (customer-initiated online payments)
+  bool charge_now_beyond_authorization = false;  // else: keep the card and charge each shipment as it ships
+  bool prices_must_match = false;                // cart prices must equal the catalog's
+  int alternatives_max = 3;
+  std::vector<std::string> alternatives_match = {"size", "colour"};  // attributes, most important first
+  int price_band_percent = 20;  // an alternative within this much of the price is in the same band
 };
 
 struct Policy {
@@ -54,7 +77,10 @@ struct Policy {
   CalendarSpec calendar;
   AvailabilityPolicy availability;
   PromisePolicy promise;
-  std::vector<ShippingMethod> shipping;  // the first is the default; none means delivery = ship window
+  ShippingPolicy shipping;
+  CheckoutPolicy checkout;
+  std::string
+      hash;  // SHA-256 of the canonical document: consent records name the policy they were given under
   // locale -> message key -> ICU MessageFormat pattern, overriding the built-in catalogue.
   std::map<std::string, std::map<std::string, std::string>> messages;
 };

@@ -164,8 +164,14 @@ class PromiseBook {
   // removed lines. Recomputes only the items the change touches. A bad change throws and changes nothing.
   std::vector<Delta> apply(const Change& change);
 
+  // A ship window plus transit to `zone` by the default shipping method.
+  Window delivery(const Window& ship, std::string_view zone) const;
+
   // Availability of an item for a label, with the later window computed from supply when there is any.
-  Availability availability(std::string_view sku, std::int64_t quantity) const;
+  // `ahead` more units are taken to be in front (the same item earlier in one cart).
+  Availability availability(std::string_view sku, std::int64_t quantity, std::int64_t ahead = 0) const;
+  // Items of a category, in catalog order (for alternatives at checkout).
+  const std::vector<std::uint32_t>& items_in_category(const std::string& category) const;
   const Item* item(std::string_view sku) const;
 
  private:
@@ -189,7 +195,7 @@ class PromiseBook {
   // Fills ship window, source, confidence and parts for cumulative demand [start, end) of one item.
   void fill(const ItemState& st, std::int64_t start, std::int64_t end, LinePromise& p,
             std::vector<Part>* parts) const;
-  Window delivery_for(const Window& ship, std::string_view zone) const;
+
   std::uint16_t zone_id(std::string_view zone);
   std::size_t item_of(std::string_view sku, const std::string& path) const;
 
@@ -197,6 +203,7 @@ class PromiseBook {
   Today today_;
   std::vector<Item> items_;
   std::unordered_map<std::string, std::size_t> item_index_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> categories_;
   std::vector<StockPosition> stock_;  // by item
   std::vector<Supply> supply_;
   std::vector<char> supply_alive_;

@@ -30,6 +30,16 @@ std::string apply_json(PromiseBook& book, std::string_view change_json);
 // Labels for items of the book ({"locale", "quantity", "skus": [...] or all}), windows from supply.
 std::string book_labels_json(const PromiseBook& book, std::string_view request_json);
 
+// Checkout (docs/json.md#checkout). The request holds the cart ({"currency", "lines": [...]}), the customer
+// ({"locale", "zone", "tier"}) and, for checkout_json, the facts and "now" like a scenario.
+std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
+std::string book_checkout_json(const PromiseBook& book, std::string_view request_json);
+// {"plan": PLAN, "choice": {"strategy", "lines": {"LINE_ID": "wait" | "notify_me" | "remove" |
+// {"alternative": "SKU"}}}, "now"} -> the consent record to keep with the order.
+std::string consent_json(std::string_view request_json);
+// Checks a consent record and returns it in canonical form: a record survives the round trip unchanged.
+std::string consent_check_json(std::string_view record_json);
+
 // One label as the JSON object docs/json.md describes (what label_json answers).
 std::string label_to_json(const Label& label, std::string_view sku);
 

@@ -1,0 +1,318 @@
+// JSON for checkout: carts in, plans out, and the consent record (docs/json.md#checkout).
+#include "backorder/checkout.hpp"
+#include "backorder/wire.hpp"
+#include "fact_reader.hpp"
+#include "wire_objects.hpp"
+
+namespace backorder {
+
+using detail::json;
+using detail::label_object;
+using detail::Reader;
+using detail::window_json;
+
+namespace {
+
+constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
+
+Cart read_cart(const json& j, Reader& r) {
+  Cart cart;
+  const json* c = Reader::member(j, "cart");
+  if (!c) {
+    r.fail("cart", "required: {\"currency\", \"lines\": [...]}");
+    return cart;
+  }
+  if (!r.object(*c, "cart", {"currency", "lines"})) return cart;
+  cart.currency = r.string(*c, "currency", "cart").value_or("");
+  if (cart.currency.empty()) r.fail("cart.currency", "required");
+  const json* lines = Reader::member(*c, "lines");
+  if (!lines || !lines->is_array()) {
+    r.fail("cart.lines", "required: an array of lines");
+    return cart;
+  }
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    std::string p = Reader::at("cart.lines", i);
+    const json& l = (*lines)[i];
+    CartLine line;
+    if (r.object(l, p, {"line_id", "sku", "quantity", "unit_price", "currency"})) {
+      line.line_id = r.string(l, "line_id", p).value_or(std::to_string(i + 1));
+      line.sku = r.string(l, "sku", p).value_or("");
+      if (line.sku.empty()) r.fail(Reader::at(p, "sku"), "required");
+      // The range is checked with the rest of the cart, so one answer lists every problem.
+      line.quantity =
+          r.integer(l, "quantity", p, INT64_MIN, INT64_MAX).value_or(Reader::member(l, "quantity") ? 0 : 1);
+      line.unit_price = r.integer(l, "unit_price", p, 0, kMaxAmount);
+      if (auto cur = r.string(l, "currency", p); cur && *cur != cart.currency) {
+        r.fail(Reader::at(p, "currency"), "a cart holds one currency (" + cart.currency + ")");
+      }
+    }
+    cart.lines.push_back(std::move(line));
+  }
+  if (const json* cu = Reader::member(j, "customer");
+      cu && r.object(*cu, "customer", {"locale", "zone", "tier"})) {
+    cart.customer.locale = r.string(*cu, "locale", "customer").value_or("");
+    cart.customer.zone = r.string(*cu, "zone", "customer").value_or("");
+    cart.customer.tier = r.string(*cu, "tier", "customer").value_or("");
+    if (!cart.customer.locale.empty() && !is_known_locale(cart.customer.locale)) {
+      r.fail("customer.locale", "unknown locale \"" + cart.customer.locale + "\"");
+    }
+  }
+  return cart;
+}
+
+json shipment_object(const Shipment& s) {
+  json items = json::array();
+  for (const auto& i : s.items) items.push_back({{"line_id", i.line_id}, {"quantity", i.quantity}});
+  return {{"items", std::move(items)},
+          {"ship", window_json(s.ship)},
+          {"delivery", window_json(s.delivery)},
+          {"charge", s.charge}};
+}
+
+json plan_object(const CheckoutPlan& plan, const Calendar& cal) {
+  auto instant = [&](Instant t) { return cal.format_local(t); };
+  json lines = json::array();
+  for (const PlanLine& l : plan.lines) {
+    json options = json::array(), alternatives = json::array();
+    for (LineOption o : l.options) options.push_back(option_name(o));
+    for (const Alternative& a : l.alternatives) {
+      alternatives.push_back(
+          {{"sku", a.sku}, {"name", a.name}, {"price", a.price}, {"label", label_object(a.label, a.sku)}});
+    }
+    lines.push_back({{"line_id", l.line_id},
+                     {"sku", l.sku},
+                     {"name", l.name},
+                     {"quantity", l.quantity},
+                     {"unit_price", l.unit_price},
+                     {"amount", l.amount},
+                     {"preorder", l.preorder},
+                     {"label", label_object(l.label, l.sku)},
+                     {"options", std::move(options)},
+                     {"alternatives", std::move(alternatives)}});
+  }
+  json strategies = json::array();
+  for (const StrategyPlan& s : plan.strategies) {
+    json shipments = json::array();
+    for (const Shipment& sh : s.shipments) shipments.push_back(shipment_object(sh));
+    strategies.push_back({{"id", strategy_name(s.id)},
+                          {"shipments", std::move(shipments)},
+                          {"shipping_total", s.shipping_total},
+                          {"customer_pays", s.customer_pays},
+                          {"shop_pays", s.shop_pays},
+                          {"complete", window_json(s.complete)},
+                          {"payment",
+                           {{"advice", payment_name(s.payment.kind)},
+                            {"latest_ship", format_day(s.payment.latest_ship)},
+                            {"authorization_expires", instant(s.payment.authorization_expires)}}},
+                          {"disclosure", s.disclosure}});
+  }
+  json disclosures = json::array();
+  for (const Disclosure& d : plan.disclosures) {
+    json o = {{"kind", d.kind}, {"text", d.text}};
+    if (!d.line_id.empty()) o["line_id"] = d.line_id;
+    disclosures.push_back(std::move(o));
+  }
+  return {{"now", instant(plan.now)},
+          {"locale", plan.locale},
+          {"currency", plan.currency},
+          {"policy_hash", plan.policy_hash},
+          {"subtotal", plan.subtotal},
+          {"lines", std::move(lines)},
+          {"mixed", plan.mixed},
+          {"strategies", std::move(strategies)},
+          {"cost_difference", plan.cost_difference},
+          {"default_strategy", strategy_name(plan.default_strategy)},
+          {"recommended_strategy", strategy_name(plan.recommended_strategy)},
+          {"recommendation", plan.recommendation},
+          {"disclosures", std::move(disclosures)}};
+}
+
+std::string plan_for(const PromiseBook& book, const Cart& cart, const std::string& locale) {
+  Labeler labeler(book.engine_ptr(), cart.customer.locale.empty() ? locale : cart.customer.locale,
+                  book.today().now);
+  return detail::to_text(plan_object(plan_checkout(book, cart, labeler), book.engine().calendar()));
+}
+
+// A consent record's fields, checked the same way whether it was just made or read back from storage.
+void check_consent(const json& c, Reader& r) {
+  if (!r.object(c, "consent",
+                {"version", "recorded_at", "plan_at", "policy_hash", "locale", "currency", "strategy",
+                 "shipments", "customer_pays", "payment", "lines", "disclosures"})) {
+    return;
+  }
+  if (r.integer(c, "version", "consent", 1, 1).value_or(0) != 1) r.fail("consent.version", "expected 1");
+  for (const char* k : {"recorded_at", "plan_at", "policy_hash", "locale", "currency", "strategy"}) {
+    if (!r.string(c, k, "consent")) r.fail(Reader::at("consent", k), "required text");
+  }
+  for (const char* k : {"recorded_at", "plan_at"}) {
+    if (auto t = r.string(c, k, "consent")) {
+      try {
+        parse_instant(*t, Reader::at("consent", k));
+      } catch (const Error& e) {
+        r.fail(e.path(), e.what());
+      }
+    }
+  }
+  if (!r.integer(c, "customer_pays", "consent", 0, kMaxAmount))
+    r.fail("consent.customer_pays", "required amount");
+  for (const char* k : {"shipments", "lines", "disclosures"}) {
+    const json* a = Reader::member(c, k);
+    if (!a || !a->is_array()) r.fail(Reader::at("consent", k), "required array");
+  }
+  const json* lines = Reader::member(c, "lines");
+  for (std::size_t i = 0; lines && lines->is_array() && i < lines->size(); ++i) {
+    std::string p = Reader::at("consent.lines", i);
+    const json& l = (*lines)[i];
+    if (!r.object(l, p,
+                  {"line_id", "sku", "quantity", "unit_price", "choice", "alternative", "status", "text",
+                   "later_window"})) {
+      continue;
+    }
+    auto choice = r.string(l, "choice", p).value_or("");
+    if (choice != "buy" && choice != "wait" && choice != "notify_me" && choice != "remove" &&
+        choice != "alternative") {
+      r.fail(Reader::at(p, "choice"), "expected buy, wait, notify_me, remove or alternative");
+    }
+  }
+}
+
+}  // namespace
+
+std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  if (!r.object(j, "request",
+                {"now", "locale", "items", "stock", "supply", "suppliers", "orders", "cart", "customer"})) {
+    r.throw_if_failed();
+  }
+  for (auto& i : r.issues) i.path.erase(0, 8);
+  Instant now = detail::read_instant(j, "now", "request", r);
+  for (auto& i : r.issues) {
+    if (i.path.rfind("request.", 0) == 0) i.path.erase(0, 8);
+  }
+  std::string locale = r.string(j, "locale", "locale").value_or("");
+  if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
+  Facts facts = detail::read_facts(j, r);
+  Cart cart = read_cart(j, r);
+  r.throw_if_failed();
+  PromiseBook book(std::move(engine), std::move(facts), now);
+  return plan_for(book, cart, locale);
+}
+
+std::string book_checkout_json(const PromiseBook& book, std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  if (!r.object(j, "request", {"locale", "cart", "customer"})) r.throw_if_failed();
+  for (auto& i : r.issues) i.path.erase(0, 8);
+  std::string locale = r.string(j, "locale", "locale").value_or("");
+  if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
+  Cart cart = read_cart(j, r);
+  r.throw_if_failed();
+  return plan_for(book, cart, locale);
+}
+
+std::string consent_json(std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  if (!r.object(j, "request", {"plan", "choice", "now"})) r.throw_if_failed();
+  for (auto& i : r.issues) i.path.erase(0, 8);
+  Instant now = detail::read_instant(j, "now", "request", r);
+  for (auto& i : r.issues) {
+    if (i.path.rfind("request.", 0) == 0) i.path.erase(0, 8);
+  }
+  const json* plan = Reader::member(j, "plan");
+  const json* choice = Reader::member(j, "choice");
+  if (!plan || !plan->is_object() || !plan->contains("strategies") || !plan->contains("lines")) {
+    r.fail("plan", "required: the checkout plan as the engine gave it");
+  }
+  if (!choice || !r.object(*choice, "choice", {"strategy", "lines"})) {
+    if (!choice) r.fail("choice", "required: {\"strategy\", \"lines\"}");
+  }
+  r.throw_if_failed();
+
+  // The strategy: one the plan offered; the plan's default when the shopper was not asked.
+  std::string strategy = choice->value("strategy", (*plan).value("default_strategy", std::string()));
+  const json* chosen = nullptr;
+  for (const json& s : (*plan)["strategies"]) {
+    if (s.value("id", std::string()) == strategy) chosen = &s;
+  }
+  if (!chosen) r.fail("choice.strategy", "the plan did not offer \"" + strategy + "\"");
+  const json* picks = Reader::member(*choice, "lines");
+  if (picks && !picks->is_object()) r.fail("choice.lines", "expected an object of line ids to choices");
+  json lines = json::array();
+  for (const json& l : (*plan)["lines"]) {
+    std::string id = l.value("line_id", std::string());
+    const json& options = l.contains("options") ? l["options"] : json::array();
+    std::string pick = options.empty() ? "buy" : "wait";
+    std::string alternative;
+    std::string path = "choice.lines." + id;
+    if (picks && picks->is_object() && picks->contains(id)) {
+      const json& p = (*picks)[id];
+      if (p.is_string()) {
+        pick = p.get<std::string>();
+      } else if (p.is_object() && p.contains("alternative") && p["alternative"].is_string()) {
+        pick = "alternative";
+        alternative = p["alternative"].get<std::string>();
+        bool offered = false;
+        for (const json& a : l.value("alternatives", json::array()))
+          offered = offered || a.value("sku", "") == alternative;
+        if (!offered)
+          r.fail(Reader::at(path, "alternative"), "the plan did not offer \"" + alternative + "\"");
+      } else {
+        r.fail(path, "expected a choice name or {\"alternative\": SKU}");
+      }
+      bool allowed = pick == "buy" ? options.empty()
+                                   : std::find(options.begin(), options.end(), json(pick)) != options.end();
+      if (!allowed) r.fail(path, "\"" + pick + "\" was not offered for this line");
+    }
+    json rec = {{"line_id", id},
+                {"sku", l.value("sku", "")},
+                {"quantity", l.value("quantity", 0)},
+                {"unit_price", l.value("unit_price", 0)},
+                {"choice", pick},
+                {"status", l["label"].value("status", "")},
+                {"text", l["label"].value("text", "")},
+                {"later_window", l["label"].value("later_window", json(nullptr))}};
+    if (!alternative.empty()) rec["alternative"] = alternative;
+    lines.push_back(std::move(rec));
+  }
+  if (picks && picks->is_object()) {
+    for (auto it = picks->begin(); it != picks->end(); ++it) {
+      bool known = false;
+      for (const json& l : (*plan)["lines"]) known = known || l.value("line_id", "") == it.key();
+      if (!known) r.fail("choice.lines." + it.key(), "no such line in the plan");
+    }
+  }
+  r.throw_if_failed();
+
+  // What the shopper was shown: the chosen strategy's words and every disclosure of the plan.
+  json disclosures = json::array();
+  if (!chosen->value("disclosure", std::string()).empty()) disclosures.push_back((*chosen)["disclosure"]);
+  for (const json& d : plan->value("disclosures", json::array())) disclosures.push_back(d.value("text", ""));
+  json record = {{"version", 1},
+                 {"recorded_at", format_instant(now, 0)},
+                 {"plan_at", plan->value("now", "")},
+                 {"policy_hash", plan->value("policy_hash", "")},
+                 {"locale", plan->value("locale", "")},
+                 {"currency", plan->value("currency", "")},
+                 {"strategy", strategy},
+                 {"shipments", chosen->value("shipments", json::array())},
+                 {"customer_pays", chosen->value("customer_pays", 0)},
+                 {"payment", chosen->value("payment", json::object())},
+                 {"lines", std::move(lines)},
+                 {"disclosures", std::move(disclosures)}};
+  Reader check;
+  check_consent(record, check);
+  check.throw_if_failed();
+  return detail::to_text(record);
+}
+
+std::string consent_check_json(std::string_view record_json) {
+  json j = detail::parse_json_or_throw(record_json, "consent");
+  Reader r;
+  check_consent(j, r);
+  r.throw_if_failed();
+  return detail::to_text(j);
+}
+
+}  // namespace backorder
