@@ -132,3 +132,20 @@ def test_inputs_are_not_modified(engine):
     stock = {"on_hand": 1}
     engine.label(item, stock, now=NOW)
     assert item == {"sku": "A", "lead_time_days": [3, 5]} and stock == {"on_hand": 1}
+
+
+def test_item_name_category_attributes_and_price(engine):
+    item = dict(JACKET, category="jackets", attributes={"size": "M", "colour": "navy"}, price=12900)
+    assert engine.label(item, now=NOW) == engine.label(JACKET, now=NOW)
+    batch = engine.labels([dict(item, on_hand=0)], now=NOW)
+    assert not batch.errors
+    for bad, path in (
+        ({"attributes": ["M"]}, "item.attributes"),
+        ({"attributes": {"size": 38}}, "item.attributes.size"),
+        ({"price": -1}, "item.price"),
+        ({"price": 12.5}, "item.price"),
+        ({"category": 3}, "item.category"),
+    ):
+        with pytest.raises(backorder.Error) as e:
+            engine.label(dict(JACKET, **bad), now=NOW)
+        assert e.value.path == path

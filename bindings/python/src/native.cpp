@@ -62,6 +62,9 @@ struct Keys {
   PyObject* promised;
   PyObject* backordered;
   PyObject* quantity;
+  PyObject* category;
+  PyObject* attributes;
+  PyObject* price;
   // promise scenarios and changes
   PyObject* id;
   PyObject* order_id;
@@ -109,6 +112,9 @@ void init_keys() {
   K.promised = intern("promised");
   K.backordered = intern("backordered");
   K.quantity = intern("quantity");
+  K.category = intern("category");
+  K.attributes = intern("attributes");
+  K.price = intern("price");
   K.id = intern("id");
   K.order_id = intern("order_id");
   K.line_id = intern("line_id");
@@ -286,6 +292,24 @@ void read_lead_time(PyObject* v, bo::Item& item, const L& w) {
   item.lead_max_days = as_int32(hi, w, "lead_time_days.max");
 }
 
+// "attributes": {"size": "M", "colour": "navy"}, names to text values.
+template <class L>
+void read_attributes(PyObject* v, bo::Item& item, const L& w) {
+  if (!PyDict_Check(v)) {
+    bad(w, "attributes",
+        "expected a dict of names to text values, like {\"size\": \"M\"}, not " + type_name(v));
+  }
+  PyObject* key = nullptr;
+  PyObject* val = nullptr;
+  Py_ssize_t pos = 0;
+  while (PyDict_Next(v, &pos, &key, &val)) {
+    if (!PyUnicode_Check(key)) bad(w, "attributes", "names must be strings, not " + type_name(key));
+    std::string name(as_str(key, w, "attributes"));
+    if (!PyUnicode_Check(val)) bad(w, "attributes." + name, "expected a text value, not " + type_name(val));
+    item.attributes[name] = std::string(as_str(val, w, "attributes." + name));
+  }
+}
+
 template <class L>
 bo::Day read_day(PyObject* v, const L& w, std::string_view name) {
   if (PyUnicode_Check(v)) return bo::parse_day(as_str(v, w, name), w.at(name));
@@ -329,7 +353,15 @@ Py_ssize_t read_item_fields(PyObject* dict, bo::Item& item, const L& w) {
   std::string_view sku = as_str(v, w, "sku");
   if (sku.empty()) bad(w, "sku", "must not be empty");
   item.sku.assign(sku);
-  if ((v = field(dict, K.name, found))) as_str(v, w, "name");
+  if ((v = field(dict, K.name, found))) item.name.assign(as_str(v, w, "name"));
+  if ((v = field(dict, K.category, found))) item.category.assign(as_str(v, w, "category"));
+  if ((v = field(dict, K.attributes, found))) read_attributes(v, item, w);
+  if ((v = field(dict, K.price, found))) {
+    std::int64_t price = as_int(v, w, "price");
+    if (price < 0 || price > 1'000'000'000'000'000)
+      bad(w, "price", "must be between 0 and 10^18 minor units");
+    item.price = price;
+  }
   if ((v = field(dict, K.backorders, found))) item.backorders = as_bool(v, w, "backorders");
   if ((v = field(dict, K.lead_time_days, found))) read_lead_time(v, item, w);
   if ((v = field(dict, K.release_date, found))) item.release_date = read_day(v, w, "release_date");
@@ -361,7 +393,7 @@ Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const L& w) {
 
 #define BO_ITEM_KEYS                                                                              \
   K.sku, K.name, K.backorders, K.lead_time_days, K.release_date, K.discontinued, K.max_backorder, \
-      K.low_stock_threshold
+      K.low_stock_threshold, K.category, K.attributes, K.price
 #define BO_STOCK_KEYS K.on_hand, K.reserved, K.safety_stock, K.promised, K.backordered
 
 // A dict view of `obj`: itself when it is a dict, else a new dict from the mapping. `holder` keeps it alive.
@@ -690,6 +722,7 @@ PyObject* tzinfo_of(PyObject* dt) {
 template <class L>
 bo::Instant read_instant(PyObject* v, const L& w, std::string_view name, TzCache& cache) {
   if (PyUnicode_Check(v)) return bo::parse_instant(as_str(v, w, name), w.at(name));
+  py::object keep = py::reinterpret_borrow<py::object>(v);  // utcoffset() may mutate the row holding it
   if (!PyDateTime_Check(v)) {
     bad(w, name,
         "expected a timezone-aware datetime or an ISO 8601 string with an offset, not " + type_name(v));
@@ -866,6 +899,7 @@ std::vector<T> read_rows(PyObject* seq, std::string_view name, const char* what,
     return out;
   }
   // A tuple keeps every row alive whatever Python code (a mapping's keys(), an __index__) does meanwhile.
+  py::object keep = py::reinterpret_borrow<py::object>(seq);
   py::object rows = py::reinterpret_steal<py::object>(PySequence_Tuple(seq));
   if (!rows) {
     if (!PyErr_ExceptionMatches(PyExc_TypeError)) throw py::error_already_set();
