@@ -82,7 +82,6 @@ std::string format_instant(Instant t, int offset_minutes) {
   std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(secs / 3600),
                 static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
   out += buf;
-  if (offset_minutes == 0) return out + "Z";
   int off = std::abs(offset_minutes);
   std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
   return out + buf;

@@ -172,7 +172,7 @@ TEST(Consent, RecordsWhatTheShopperSawAndChose) {
   json record = json::parse(consent_json(req.dump()));
   EXPECT_EQ(record["version"], 1);
   EXPECT_EQ(record["strategy"], "ship_available");
-  EXPECT_EQ(record["recorded_at"], "2026-11-30T14:05:00Z");
+  EXPECT_EQ(record["recorded_at"], "2026-11-30T14:05:00+00:00");
   EXPECT_EQ(record["policy_hash"].get<std::string>().size(), 64u);
   EXPECT_EQ(record["policy_hash"], p["policy_hash"]);
   EXPECT_EQ(record["customer_pays"], 595);

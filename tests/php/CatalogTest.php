@@ -258,6 +258,18 @@ final class CatalogTest extends TestCase
     }
 
     /** @return list<array> the apparel catalog joined with its stock, as flat rows */
+    public function testCheckoutFieldsAreAcceptedAndChecked(): void
+    {
+        $rows = [
+            self::JACKET + ['category' => 'jackets', 'attributes' => ['size' => 'M'], 'price' => 12900],
+            ['sku' => 'BAD-PRICE', 'price' => -1],
+            ['sku' => 'BAD-ATTRS', 'attributes' => 'M'],
+        ];
+        $batch = self::$engine->labels($rows, now: '2026-11-30T09:00:00-05:00', locale: 'en-US');
+        $this->assertSame('Backorder – ships in 10–14 days', $batch[0]->text);
+        $this->assertSame(['rows[1].price', 'rows[2].attributes'], array_map(static fn ($e) => $e['path'], $batch->errors));
+    }
+
     private static function apparelRows(): array
     {
         $items = json_decode(file_get_contents(BO_APPAREL . '/catalog.json'), true)['items'];

@@ -112,7 +112,15 @@ final class Catalog implements \Countable
                 switch ($key) {
                     case 'sku':
                     case 'name':
+                    case 'category':
                         is_string($v) || $bad = [$key, 'must be a string'];
+                        break;
+                    case 'attributes':
+                        // Used at checkout to find alternatives, not by labels.
+                        is_array($v) || $bad = [$key, 'must be an object of text values'];
+                        break;
+                    case 'price':
+                        (is_int($v) && $v >= 0) || $bad = [$key, 'must be an amount in minor units'];
                         break;
                     case 'on_hand':
                         is_int($v) ? $onHand = $v : $bad = [$key, 'must be an integer'];

@@ -28,7 +28,7 @@ int weekday(Day d);             // 0 = Sunday .. 6 = Saturday
 
 // An instant: milliseconds since the Unix epoch, UTC.
 using Instant = std::int64_t;
-// "2026-11-30T09:00:00-05:00" for an offset of -300 minutes; "...Z" for 0 (seconds precision).
+// "2026-11-30T09:00:00-05:00" for an offset of -300 minutes, "+00:00" for 0 (seconds precision).
 std::string format_instant(Instant t, int offset_minutes);
 // ISO 8601 with an offset or Z ("2026-11-30T09:00:00-05:00"); throws Error(invalid, path).
 Instant parse_instant(std::string_view iso, const std::string& path);
