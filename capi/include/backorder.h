@@ -63,6 +63,13 @@ BO_API const char *bo_last_error_message(void);
 /* The JSON path of the input at fault ("policy.calendar.time_zone"); never NULL ("" if none). */
 BO_API const char *bo_last_error_path(void);
 
+/*
+ * Every problem of the last failed call on this thread as a JSON array [{"path": "...", "message": "..."}]
+ * (one element for most errors; all of them for a rejected policy, scenario or cart). Never NULL ("[]" if
+ * none). Valid until the next failing call on this thread.
+ */
+BO_API const char *bo_last_error_json(void);
+
 /* Releases memory the library returned to you (JSON strings). NULL is fine. */
 BO_API void bo_free(void *ptr);
 
@@ -220,6 +227,29 @@ BO_API bo_status bo_promises_apply_json(char **out_json, size_t *out_len, bo_pro
 /* Labels whose windows come from supply: {"locale", "quantity", "skus": [...]} (all items without "skus"). */
 BO_API bo_status bo_promises_labels_json(char **out_json, size_t *out_len, const bo_promises *promises,
                                          const char *request_json, size_t len);
+
+/* ---- checkout ------------------------------------------------------------------------------------ */
+
+/*
+ * Plans a checkout (docs/json.md#checkout): per line what ships now and what waits, options and in-stock
+ * alternatives, ship-available-now versus ship-together with dates and charges, disclosures in the shopper's
+ * language, payment advice. The request is a scenario's facts and "now" plus "cart" and "customer".
+ */
+BO_API bo_status bo_engine_checkout_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                         const char *request_json, size_t len);
+
+/* The same over the facts of a bo_promises: the request is {"cart", "customer", "locale"}. */
+BO_API bo_status bo_promises_checkout_json(char **out_json, size_t *out_len, const bo_promises *promises,
+                                           const char *request_json, size_t len);
+
+/*
+ * The consent record to keep with the order: {"plan": PLAN, "choice": {"strategy", "lines"}, "now"} -> what
+ * the shopper saw and chose. Choices must be ones the plan offered.
+ */
+BO_API bo_status bo_consent_json(char **out_json, size_t *out_len, const char *request_json, size_t len);
+
+/* Checks a stored consent record and returns it in canonical form (a record round-trips unchanged). */
+BO_API bo_status bo_consent_check_json(char **out_json, size_t *out_len, const char *record_json, size_t len);
 
 #ifdef __cplusplus
 }
