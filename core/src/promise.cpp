@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "backorder/error.hpp"
 
@@ -53,12 +54,9 @@ namespace {
 
 constexpr std::int64_t kMaxQuantity = 1'000'000'000'000;
 
-std::string line_key(std::string_view order_id, std::string_view line_id) {
-  std::string k;
-  k.reserve(order_id.size() + line_id.size() + 1);
-  k.append(order_id).push_back('\x1f');
-  k.append(line_id);
-  return k;
+std::size_t hash_key(std::string_view order_id, std::string_view line_id) {
+  std::hash<std::string_view> h;
+  return h(order_id) * 0x9E3779B97F4A7C15ull ^ h(line_id);
 }
 
 // Nearest-rank percentile: the smallest value with at least p% of the history at or below it.
@@ -76,6 +74,19 @@ struct Issues {
     return field ? p + "." + field : p;
   }
 };
+
+// The quick checks run on every row; paths are built only for the rows that fail them.
+bool supply_ok(const Supply& s) {
+  return !s.id.empty() && s.quantity >= 0 && s.quantity <= kMaxQuantity && s.arrive_from <= s.arrive_to;
+}
+bool line_ok(const OrderLine& l) {
+  return !l.order_id.empty() && !l.line_id.empty() && l.quantity >= 1 && l.quantity <= kMaxQuantity;
+}
+bool position_ok(const StockPosition& p) {
+  return p.on_hand >= -kMaxQuantity && p.on_hand <= kMaxQuantity && p.reserved >= 0 &&
+         p.reserved <= kMaxQuantity && p.safety_stock >= 0 && p.safety_stock <= kMaxQuantity &&
+         p.backordered >= 0 && p.backordered <= kMaxQuantity;
+}
 
 void check_supply(const Supply& s, const std::string& path, Issues& is) {
   if (s.id.empty()) is.fail(path + ".id", "required");
@@ -102,8 +113,9 @@ void check_position(const StockPosition& p, const std::string& path, Issues& is)
 
 PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Instant now)
     : engine_(std::move(engine)), today_(Today::at(engine_->calendar(), now)) {
-  zones_.push_back("");
+  zone_id("");
   Issues is;
+  item_index_.reserve(facts.items.size());
   for (std::size_t i = 0; i < facts.items.size(); ++i) {
     const Item& it = facts.items[i];
     if (it.sku.empty())
@@ -114,17 +126,22 @@ PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Inst
       is.fail(Issues::at("items", i, "lead_time_days"), "min is above max");
     }
   }
+  auto item_of_sku = [&](const std::string& sku) {
+    auto it = item_index_.find(sku);
+    return it == item_index_.end() ? kNoLine : static_cast<std::uint32_t>(it->second);
+  };
   stock_.resize(facts.items.size());
   std::vector<char> has_stock(facts.items.size());
   for (std::size_t i = 0; i < facts.stock.size(); ++i) {
-    auto it = item_index_.find(facts.stock[i].sku);
-    if (it == item_index_.end()) {
+    std::uint32_t k = item_of_sku(facts.stock[i].sku);
+    if (k == kNoLine) {
       is.fail(Issues::at("stock", i, "sku"), "no item with this sku");
       continue;
     }
-    if (has_stock[it->second]++) is.fail(Issues::at("stock", i, "sku"), "listed twice");
-    check_position(facts.stock[i].position, Issues::at("stock", i), is);
-    stock_[it->second] = facts.stock[i].position;
+    if (has_stock[k]++) is.fail(Issues::at("stock", i, "sku"), "listed twice");
+    if (!position_ok(facts.stock[i].position))
+      check_position(facts.stock[i].position, Issues::at("stock", i), is);
+    stock_[k] = facts.stock[i].position;
   }
   const auto& pp = engine_->policy().promise;
   for (std::size_t i = 0; i < facts.suppliers.size(); ++i) {
@@ -141,22 +158,41 @@ PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Inst
     else if (!s.lateness_days.empty())
       supplier_widening_[s.id] = std::max(0, percentile(s.lateness_days, pp.lateness_percentile));
   }
+  std::vector<std::uint32_t> supply_item(facts.supply.size());
+  supply_index_.reserve(facts.supply.size());
   for (std::size_t i = 0; i < facts.supply.size(); ++i) {
     const Supply& s = facts.supply[i];
-    check_supply(s, Issues::at("supply", i), is);
+    if (!supply_ok(s)) check_supply(s, Issues::at("supply", i), is);
     if (!s.id.empty() && !supply_index_.emplace(s.id, i).second)
       is.fail(Issues::at("supply", i, "id"), "listed twice");
-    if (!item_index_.count(s.sku)) is.fail(Issues::at("supply", i, "sku"), "no item with this sku");
+    supply_item[i] = item_of_sku(s.sku);
+    if (supply_item[i] == kNoLine) is.fail(Issues::at("supply", i, "sku"), "no item with this sku");
   }
+  // Lines are stored grouped by item (a counting sort), so each item's queue sits together in memory.
+  std::vector<std::uint32_t> line_item(facts.lines.size());
+  std::vector<std::uint32_t> per_item(facts.items.size() + 1);
   for (std::size_t i = 0; i < facts.lines.size(); ++i) {
     const OrderLine& l = facts.lines[i];
-    check_line(l, Issues::at("orders", i), is);
-    if (!item_index_.count(l.sku)) is.fail(Issues::at("orders", i, "sku"), "no item with this sku");
-    if (!line_index_.emplace(line_key(l.order_id, l.line_id), static_cast<std::uint32_t>(i)).second) {
-      is.fail(Issues::at("orders", i, "line_id"), "this order already has a line with this id");
-    }
+    if (!line_ok(l)) check_line(l, Issues::at("orders", i), is);
+    line_item[i] = item_of_sku(l.sku);
+    if (line_item[i] == kNoLine)
+      is.fail(Issues::at("orders", i, "sku"), "no item with this sku");
+    else
+      ++per_item[line_item[i] + 1];
   }
-  if (!is.list.empty()) throw ValidationError(std::move(is.list));
+  if (!is.list.empty()) {
+    // Already failing: find repeated line ids too (valid facts find them while building the index).
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < facts.lines.size(); ++i) {
+      if (!seen.insert(facts.lines[i].order_id + '\x1f' + facts.lines[i].line_id).second) {
+        is.fail(Issues::at("orders", i, "line_id"), "this order already has a line with this id");
+      }
+    }
+    throw ValidationError(std::move(is.list));
+  }
+  for (std::size_t k = 1; k < per_item.size(); ++k) per_item[k] += per_item[k - 1];
+  std::vector<std::uint32_t> order(facts.lines.size());
+  for (std::uint32_t i = 0; i < facts.lines.size(); ++i) order[per_item[line_item[i]]++] = i;
 
   items_ = std::move(facts.items);
   states_.resize(items_.size());
@@ -169,25 +205,29 @@ PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Inst
   supply_late_.resize(supply_.size());
   for (std::size_t i = 0; i < supply_.size(); ++i) {
     refresh_supply(i);
-    states_[item_index_.at(supply_[i].sku)].supplies.push_back(static_cast<std::uint32_t>(i));
+    states_[supply_item[i]].supplies.push_back(static_cast<std::uint32_t>(i));
   }
   lines_.reserve(facts.lines.size());
   promises_.resize(facts.lines.size());
-  for (auto& l : facts.lines) {
-    std::uint32_t item = static_cast<std::uint32_t>(item_index_.at(l.sku));
+  index_.assign(std::bit_ceil(std::max<std::size_t>(16, facts.lines.size() * 2)), kNoLine);
+  for (std::uint32_t input : order) {
+    OrderLine& l = facts.lines[input];
+    std::uint32_t item = line_item[input];
+    std::uint32_t slot = static_cast<std::uint32_t>(lines_.size());
     lines_.push_back({std::move(l.order_id), std::move(l.line_id), l.quantity, l.placed_at, item, l.priority,
                       zone_id(l.zone), true});
-    states_[item].queue.push_back(static_cast<std::uint32_t>(lines_.size() - 1));
+    std::size_t at = index_slot(lines_.back().order_id, lines_.back().line_id);
+    if (index_[at] != kNoLine) {
+      is.fail(Issues::at("orders", input, "line_id"), "this order already has a line with this id");
+      continue;
+    }
+    index_[at] = slot;
+    states_[item].queue.push_back(slot);
   }
-  auto before = [this](std::uint32_t a, std::uint32_t b) {
-    const StoredLine &x = lines_[a], &y = lines_[b];
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (x.placed_at != y.placed_at) return x.placed_at < y.placed_at;
-    if (x.order_id != y.order_id) return x.order_id < y.order_id;
-    return x.line_id < y.line_id;
-  };
+  if (!is.list.empty()) throw ValidationError(std::move(is.list));
   for (std::size_t k = 0; k < states_.size(); ++k) {
-    std::sort(states_[k].queue.begin(), states_[k].queue.end(), before);
+    std::sort(states_[k].queue.begin(), states_[k].queue.end(),
+              [this](std::uint32_t a, std::uint32_t b) { return serves_first(a, b); });
     recompute(k);
   }
 }
@@ -206,10 +246,30 @@ std::span<const Part> PromiseBook::parts(std::size_t i) const {
   return {all.data() + p.first_part, p.part_count};
 }
 
+std::size_t PromiseBook::index_slot(std::string_view order_id, std::string_view line_id) const {
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t at = hash_key(order_id, line_id) & mask;; at = (at + 1) & mask) {
+    std::uint32_t l = index_[at];
+    if (l == kNoLine || (lines_[l].order_id == order_id && lines_[l].line_id == line_id)) return at;
+  }
+}
+
+void PromiseBook::index_line(std::uint32_t line) {
+  if ((lines_.size() + 1) * 2 > index_.size()) {
+    // Keep the table at most half full so probes stay short.
+    std::vector<std::uint32_t> old = std::move(index_);
+    index_.assign(old.size() * 2, kNoLine);
+    for (std::uint32_t l : old) {
+      if (l != kNoLine) index_[index_slot(lines_[l].order_id, lines_[l].line_id)] = l;
+    }
+  }
+  index_[index_slot(lines_[line].order_id, lines_[line].line_id)] = line;
+}
+
 std::optional<std::size_t> PromiseBook::find_line(std::string_view order_id, std::string_view line_id) const {
-  auto it = line_index_.find(line_key(order_id, line_id));
-  if (it == line_index_.end() || !lines_[it->second].alive) return std::nullopt;
-  return it->second;
+  std::uint32_t l = index_[index_slot(order_id, line_id)];
+  if (l == kNoLine || !lines_[l].alive) return std::nullopt;
+  return l;
 }
 
 Window PromiseBook::supply_window(std::size_t i) const { return supply_windows_[i]; }
@@ -232,6 +292,7 @@ std::uint16_t PromiseBook::zone_id(std::string_view zone) {
   }
   if (zones_.size() >= 0xffff) throw Error(ErrorCode::invalid, "zone", "too many destination zones");
   zones_.emplace_back(zone);
+  zone_transit_.push_back(transit(zone));
   return static_cast<std::uint16_t>(zones_.size() - 1);
 }
 
@@ -254,16 +315,32 @@ void PromiseBook::refresh_supply(std::size_t i) {
   supply_late_[i] = late;
 }
 
-Window PromiseBook::delivery(const Window& ship, std::string_view zone) const {
+const DayRange* PromiseBook::transit(std::string_view zone) const {
   const auto& methods = engine_->policy().shipping.methods;
-  if (methods.empty()) return ship;
-  const auto& transit = methods.front().transit_days;
-  auto it = transit.find(std::string(zone));
-  if (it == transit.end()) it = transit.find("*");
-  if (it == transit.end()) return ship;
+  if (methods.empty()) return nullptr;
+  const auto& days = methods.front().transit_days;
+  auto it = days.find(std::string(zone));
+  if (it == days.end()) it = days.find("*");
+  return it == days.end() ? nullptr : &it->second;
+}
+
+Window PromiseBook::delivery_by(const Window& ship, const DayRange* transit) const {
+  if (!transit) return ship;
   const Calendar& cal = engine_->calendar();
-  return make_window(engine_->policy(), cal, today_, cal.add_business_days(ship.from, it->second.min),
-                     cal.add_business_days(ship.to, it->second.max));
+  return make_window(engine_->policy(), cal, today_, cal.add_business_days(ship.from, transit->min),
+                     cal.add_business_days(ship.to, transit->max));
+}
+
+Window PromiseBook::delivery(const Window& ship, std::string_view zone) const {
+  return delivery_by(ship, transit(zone));
+}
+
+bool PromiseBook::serves_first(std::uint32_t a, std::uint32_t b) const {
+  const StoredLine &x = lines_[a], &y = lines_[b];
+  if (x.priority != y.priority) return x.priority > y.priority;
+  if (x.placed_at != y.placed_at) return x.placed_at < y.placed_at;
+  if (x.order_id != y.order_id) return x.order_id < y.order_id;
+  return x.line_id < y.line_id;
 }
 
 void PromiseBook::recompute(std::size_t k) {
@@ -303,13 +380,21 @@ void PromiseBook::recompute(std::size_t k) {
                              item.lead_min_days.value_or(policy.availability.lead_min_days),
                              item.lead_max_days.value_or(policy.availability.lead_max_days));
   std::int64_t cum = 0;
+  Window last_ship{}, last_delivery{};
+  std::uint16_t last_zone = 0;
   for (std::size_t i = 0; i < st.queue.size(); ++i) {
     const StoredLine& l = lines_[st.queue[i]];
     LinePromise& p = promises_[st.queue[i]];
     p.lines_ahead = static_cast<std::int64_t>(i);
     p.units_ahead = cum;
     fill(st, cum, cum + l.quantity, p, &st.parts);
-    p.delivery = delivery(p.ship, zones_[l.zone]);
+    // Lines of an item mostly share windows: reuse the last delivery window when nothing differs.
+    if (i == 0 || l.zone != last_zone || p.ship.from != last_ship.from || p.ship.to != last_ship.to) {
+      last_delivery = delivery_by(p.ship, zone_transit_[l.zone]);
+      last_ship = p.ship;
+      last_zone = l.zone;
+    }
+    p.delivery = last_delivery;
     cum += l.quantity;
   }
   st.demand = cum;
@@ -408,14 +493,9 @@ const std::vector<std::uint32_t>& PromiseBook::items_in_category(const std::stri
 
 void PromiseBook::place_in_queue(std::uint32_t line) {
   ItemState& st = states_[lines_[line].item];
-  auto before = [this](std::uint32_t a, std::uint32_t b) {
-    const StoredLine &x = lines_[a], &y = lines_[b];
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (x.placed_at != y.placed_at) return x.placed_at < y.placed_at;
-    if (x.order_id != y.order_id) return x.order_id < y.order_id;
-    return x.line_id < y.line_id;
-  };
-  st.queue.insert(std::upper_bound(st.queue.begin(), st.queue.end(), line, before), line);
+  auto at = std::upper_bound(st.queue.begin(), st.queue.end(), line,
+                             [this](std::uint32_t a, std::uint32_t b) { return serves_first(a, b); });
+  st.queue.insert(at, line);
 }
 
 std::vector<Delta> PromiseBook::apply(const Change& c) {
@@ -503,15 +583,20 @@ std::vector<Delta> PromiseBook::apply(const Change& c) {
       for (auto& i : is.list) i.path.erase(0, 5);
       if (!is.list.empty()) throw ValidationError(std::move(is.list));
       std::size_t k = item_of(c.line.sku, "sku");
-      if (line_index_.count(line_key(c.line.order_id, c.line.line_id))) {
+      std::uint32_t existing = index_[index_slot(c.line.order_id, c.line.line_id)];
+      if (existing != kNoLine && lines_[existing].alive) {
         throw Error(ErrorCode::invalid, "line_id", "this order already has a line with this id");
       }
+      // A cancelled line's ids may be used again: the index then points at the new line.
       std::uint32_t idx = static_cast<std::uint32_t>(lines_.size());
       std::uint16_t z = zone_id(c.line.zone);
       lines_.push_back({c.line.order_id, c.line.line_id, c.line.quantity, c.line.placed_at,
                         static_cast<std::uint32_t>(k), c.line.priority, z, true});
       promises_.emplace_back();
-      line_index_[line_key(c.line.order_id, c.line.line_id)] = idx;
+      if (existing != kNoLine)
+        index_[index_slot(c.line.order_id, c.line.line_id)] = idx;
+      else
+        index_line(idx);
       place_in_queue(idx);
       touched.push_back(k);
       break;

@@ -144,7 +144,9 @@ class PromiseBook {
   const Item& item_at(std::size_t i) const { return items_[i]; }
   const Today& today() const { return today_; }
 
-  // Lines keep their index for the book's life; cancelled ones stay as dead slots.
+  // Lines keep their index for the book's life; cancelled ones stay as dead slots. At construction the
+  // lines are stored grouped by item (in input order within an item), so an index is not the input position:
+  // use find_line.
   std::size_t line_count() const { return lines_.size(); }
   bool line_alive(std::size_t i) const { return lines_[i].alive; }
   LineView line(std::size_t i) const;
@@ -188,7 +190,10 @@ class PromiseBook {
   struct Lot;
   struct ItemState;
 
-  void add_line(OrderLine line, const std::string& path);
+  static constexpr std::uint32_t kNoLine = UINT32_MAX;
+  // The slot in index_ holding (order_id, line_id), or the empty slot where it would go.
+  std::size_t index_slot(std::string_view order_id, std::string_view line_id) const;
+  void index_line(std::uint32_t line);
   void refresh_supply(std::size_t i);
   void recompute(std::size_t item);
   void place_in_queue(std::uint32_t line);
@@ -197,6 +202,9 @@ class PromiseBook {
             std::vector<Part>* parts) const;
 
   std::uint16_t zone_id(std::string_view zone);
+  const DayRange* transit(std::string_view zone) const;
+  Window delivery_by(const Window& ship, const DayRange* transit) const;
+  bool serves_first(std::uint32_t a, std::uint32_t b) const;
   std::size_t item_of(std::string_view sku, const std::string& path) const;
 
   std::shared_ptr<const Engine> engine_;
@@ -213,8 +221,10 @@ class PromiseBook {
   std::unordered_map<std::string, int> supplier_widening_;  // supplier id -> days
   std::vector<StoredLine> lines_;
   std::vector<LinePromise> promises_;
-  std::unordered_map<std::string, std::uint32_t> line_index_;  // order_id + '\x1f' + line_id
+  // Open addressing over line indices; the keys live in lines_, so the index costs 4 bytes a slot.
+  std::vector<std::uint32_t> index_;
   std::vector<std::string> zones_;
+  std::vector<const DayRange*> zone_transit_;  // by zone id: the default method's transit, or null
   std::vector<ItemState> states_;
 };
 
