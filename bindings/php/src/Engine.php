@@ -34,9 +34,7 @@ final class Engine
         $out = $ffi->new('bo_engine*');
         $status = $ffi->bo_engine_new(\FFI::addr($out), $json, strlen($json));
         if ($status !== Constants::BO_OK) {
-            $first = Exception::fromLastError($ffi, $status);
-            $errors = $status === Constants::BO_EINVALID ? self::validationErrors($ffi, $json) : [];
-            throw new Exception($first->getReason(), $status, $first->getErrorPath(), $errors);
+            throw Exception::fromLastError($ffi, $status); // every problem of the policy: getErrors()
         }
         $this->handle = $out;
         $this->locale = self::policyLocale($policy, $json);
@@ -171,6 +169,34 @@ final class Engine
     public function promises(array|string $scenario): PromiseBook
     {
         return new PromiseBook($this, $scenario);
+    }
+
+    /**
+     * Plans a checkout (bo_engine_checkout_json): per cart line what ships now and what waits, options and
+     * in-stock alternatives, ship-available-now versus ship-together with dates and charges, disclosures in the
+     * shopper's language, payment advice (docs/json.md#checkout).
+     *
+     *     $plan = $engine->checkout([
+     *         'now' => '2026-11-30T09:00:00-05:00', 'items' => $items, 'stock' => $stock,
+     *         'cart' => ['currency' => 'USD', 'lines' => [['line_id' => '1', 'sku' => 'JKT-NAVY-M', 'quantity' => 1]]],
+     *         'customer' => ['locale' => 'en-US', 'zone' => 'US'],
+     *     ]);
+     *
+     * For many carts over the same facts, build a PromiseBook once and call its checkout().
+     *
+     * @param array|string $request {now, items, stock, supply, suppliers, orders, cart, customer, locale} as an
+     *        array, a JSON string or the path of a JSON file. In an array a null value means "not given", a
+     *        DateTimeInterface is written as the library reads it (an instant under "now" and "placed_at", a
+     *        civil date elsewhere), and a missing "now" is the current time.
+     * @throws Exception BO_EINVALID with every problem's path (getErrors(): "cart.lines[2].quantity", ...)
+     */
+    public function checkout(array|string $request): CheckoutPlan
+    {
+        if (is_array($request) && !isset($request['now'])) {
+            $request['now'] = new \DateTimeImmutable('now');
+        }
+        $json = PromiseBook::document($request, 'request');
+        return CheckoutPlan::fromLibrary(Call::json('bo_engine_checkout_json', $json, $this->handle()));
     }
 
     /** The policy's locale, when it names one. */

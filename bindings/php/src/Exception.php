@@ -47,7 +47,9 @@ class Exception extends \RuntimeException
     }
 
     /**
-     * Every problem found, when the library lists them (a rejected policy); otherwise the one in the message.
+     * Every problem of the failed call, in the library's order: all of them for a rejected policy, scenario,
+     * change, cart or consent record (bo_last_error_json), otherwise the one in the message. The first is
+     * getErrorPath() and getReason().
      *
      * @return list<array{path: string, message: string}>
      */
@@ -56,15 +58,48 @@ class Exception extends \RuntimeException
         return $this->errors ?: [['path' => $this->errorPath, 'message' => $this->reason]];
     }
 
-    /** @internal Builds the exception from the library's thread-local last error. */
-    public static function fromLastError(\FFI $ffi, int $status, array $errors = []): self
+    /** @return list<string> the path of every problem (getErrors()), "" for one that is not about an input */
+    public function getErrorPaths(): array
+    {
+        return array_column($this->getErrors(), 'path');
+    }
+
+    /**
+     * @internal Builds the exception from the library's thread-local last error: its code, message and path,
+     * and every problem (bo_last_error_json). Call it right after the failed call, before any other.
+     */
+    public static function fromLastError(\FFI $ffi, int $status): self
     {
         $message = (string) $ffi->bo_last_error_message();
         $path = (string) $ffi->bo_last_error_path();
+        $errors = self::issues((string) $ffi->bo_last_error_json());
         if ($message === '') {
             $message = "backorder call failed with status $status";
         }
         return new self($message, $status, $path, $errors);
+    }
+
+    /**
+     * The [{"path", "message"}] array of bo_last_error_json as PHP arrays ([] for anything else).
+     *
+     * @return list<array{path: string, message: string}>
+     */
+    private static function issues(string $json): array
+    {
+        if ($json === '' || $json === '[]') {
+            return [];
+        }
+        $decoded = json_decode($json, true, 8);
+        if (!is_array($decoded)) {
+            return [];
+        }
+        $errors = [];
+        foreach ($decoded as $e) {
+            if (is_array($e)) {
+                $errors[] = ['path' => (string) ($e['path'] ?? ''), 'message' => (string) ($e['message'] ?? '')];
+            }
+        }
+        return $errors;
     }
 
     /** @internal An input rejected in PHP before it reached the library. */
