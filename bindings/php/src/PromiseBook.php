@@ -159,6 +159,32 @@ final class PromiseBook implements \JsonSerializable
         return $labels;
     }
 
+    /**
+     * Plans a checkout over this book's facts (bo_promises_checkout_json): the lines of the cart take stock and
+     * supply after the waiting orders, as a new shopper would (docs/json.md#checkout). Nothing is reserved.
+     *
+     *     $plan = $book->checkout(
+     *         ['currency' => 'USD', 'lines' => [['line_id' => '1', 'sku' => 'JKT-NAVY-M', 'quantity' => 1, 'unit_price' => 12900]]],
+     *         ['locale' => 'en-US', 'zone' => 'US', 'tier' => 'gold'],
+     *     );
+     *
+     * @param array $cart {currency, lines: [{line_id, sku, quantity, unit_price, currency}]}; null values are "not given"
+     * @param array|null $customer {locale, zone, tier}
+     * @param string|null $locale the plan's language when the customer names none; null: the policy's
+     * @throws Exception BO_EINVALID with every problem's path (getErrors(): "cart.lines[0].sku", "cart.currency")
+     */
+    public function checkout(array $cart, ?array $customer = null, ?string $locale = null): CheckoutPlan
+    {
+        $request = ['cart' => self::normalize($cart)];
+        if ($customer !== null) {
+            $request['customer'] = $customer === [] ? new \stdClass() : self::normalize($customer);
+        }
+        if ($locale !== null) {
+            $request['locale'] = $locale;
+        }
+        return CheckoutPlan::fromLibrary(Call::json('bo_promises_checkout_json', self::encode($request, 'request'), $this->handle()));
+    }
+
     /** The engine the book was built with. */
     public function engine(): Engine
     {
@@ -236,6 +262,15 @@ final class PromiseBook implements \JsonSerializable
             $ffi->bo_free($out);
         }
         return json_decode($answer, true, 64, JSON_THROW_ON_ERROR);
+    }
+
+    /**
+     * @internal A scenario, change or checkout request as JSON text: an array (see the class comment), a JSON
+     * string, or the path of a JSON file.
+     */
+    public static function document(array|string $doc, string $what): string
+    {
+        return self::input($doc, $what);
     }
 
     /** A scenario or change as JSON text (see the class comment for arrays). */

@@ -1,0 +1,238 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Backorder;
+
+/**
+ * A checkout plan (docs/json.md#checkout): per cart line what ships now and what waits, the shopper's options
+ * and in-stock alternatives; the shipment strategies with their dates, charges and payment advice; the texts
+ * the page must show. Immutable. Made by Engine::checkout() and PromiseBook::checkout().
+ *
+ *     $plan = $book->checkout(['currency' => 'USD', 'lines' => [['sku' => 'JKT-NAVY-M', 'quantity' => 1]]],
+ *                             ['locale' => 'en-US', 'zone' => 'US']);
+ *     foreach ($plan->lines as $line) echo $line->label->text;
+ *     $record = $plan->consent('ship_available');   // what the shopper saw and chose: keep $record->json()
+ *
+ * The scalar fields are properties; `lines`, `strategies` and `disclosures` are read-only properties too, built
+ * on first read (a plan that is only stored or only partly shown builds no objects for the rest).
+ *
+ * @property-read list<CheckoutLine> $lines in cart order
+ * @property-read list<Strategy> $strategies "ship_available" first when the cart mixes; only "ship_together" otherwise
+ * @property-read list<Disclosure> $disclosures backorder/preorder lines, then cancellation, then payment
+ */
+final class CheckoutPlan implements \JsonSerializable
+{
+    public readonly string $now;                  // "2026-11-30T09:00:00-05:00": the moment the plan is for
+    public readonly string $locale;               // the shopper's: "en-US"
+    public readonly string $currency;             // "USD"
+    public readonly string $policyHash;           // SHA-256 of the policy the plan was made under
+    public readonly int $subtotal;                // minor units
+    public readonly bool $mixed;                  // some lines ship now and some wait: there is a choice
+    public readonly int $costDifference;          // what ship_available costs the shopper more than ship_together
+    public readonly string $defaultStrategy;      // the policy's: "ship_together"
+    public readonly string $recommendedStrategy;  // "ship_available"
+    public readonly string $recommendation;       // why: "no_extra_cost", "sooner" or "one_shipment"
+
+    /** @var list<CheckoutLine>|null */
+    private ?array $lineObjects = null;
+    /** @var list<Strategy>|null */
+    private ?array $strategyObjects = null;
+    /** @var list<Disclosure>|null */
+    private ?array $disclosureObjects = null;
+
+    /**
+     * @internal Use Engine::checkout(), PromiseBook::checkout() or CheckoutPlan::fromJson().
+     * @param string $json the library's answer, kept as it is
+     * @param array $data the same, decoded
+     */
+    public function __construct(private readonly string $json, private readonly array $data)
+    {
+        $this->now = $data['now'];
+        $this->locale = $data['locale'];
+        $this->currency = $data['currency'];
+        $this->policyHash = $data['policy_hash'];
+        $this->subtotal = $data['subtotal'];
+        $this->mixed = $data['mixed'];
+        $this->costDifference = $data['cost_difference'];
+        $this->defaultStrategy = $data['default_strategy'];
+        $this->recommendedStrategy = $data['recommended_strategy'];
+        $this->recommendation = $data['recommendation'];
+    }
+
+    /**
+     * A plan kept as JSON (its json(), e.g. in the session between the checkout page and the order), to
+     * record consent with. The text is kept as it is; consent() checks it.
+     *
+     * @throws Exception BO_EINVALID at "plan" when the text is not a checkout plan
+     */
+    public static function fromJson(string $json): self
+    {
+        $data = json_decode($json, true, 64);
+        return self::make($json, $data);
+    }
+
+    /** A plan from its toArray() (or a decoded json()). */
+    public static function fromArray(array $plan): self
+    {
+        return self::make(Call::encode($plan, 'plan'), $plan);
+    }
+
+    /** @internal the library's answer to a checkout call */
+    public static function fromLibrary(string $json): self
+    {
+        return new self($json, json_decode($json, true, 64, JSON_THROW_ON_ERROR));
+    }
+
+    private static function make(string $json, mixed $data): self
+    {
+        if (!is_array($data) || array_is_list($data)) {
+            throw Exception::invalid('plan', 'expected a checkout plan as the engine gave it (JSON object)');
+        }
+        foreach (['now' => 'is_string', 'locale' => 'is_string', 'currency' => 'is_string',
+                  'policy_hash' => 'is_string', 'subtotal' => 'is_int', 'mixed' => 'is_bool',
+                  'cost_difference' => 'is_int', 'default_strategy' => 'is_string',
+                  'recommended_strategy' => 'is_string', 'recommendation' => 'is_string',
+                  'lines' => 'is_array', 'strategies' => 'is_array', 'disclosures' => 'is_array'] as $key => $is) {
+            if (!array_key_exists($key, $data) || !$is($data[$key])) {
+                throw Exception::invalid("plan.$key", 'missing or of the wrong type: not a checkout plan as the engine gave it');
+            }
+        }
+        return new self($json, $data);
+    }
+
+    public function __get(string $name): array
+    {
+        return match ($name) {
+            'lines' => $this->lines(),
+            'strategies' => $this->strategies(),
+            'disclosures' => $this->disclosures(),
+            default => throw new \Error('Undefined property: ' . self::class . "::\$$name"),
+        };
+    }
+
+    public function __isset(string $name): bool
+    {
+        return $name === 'lines' || $name === 'strategies' || $name === 'disclosures';
+    }
+
+    /** @return list<CheckoutLine> in cart order */
+    public function lines(): array
+    {
+        if ($this->lineObjects === null) {
+            $lines = [];
+            foreach ($this->data['lines'] as $l) {
+                $lines[] = CheckoutLine::fromArray($l);
+            }
+            $this->lineObjects = $lines;
+        }
+        return $this->lineObjects;
+    }
+
+    /** One line by its line_id, or null. */
+    public function line(string $lineId): ?CheckoutLine
+    {
+        foreach ($this->data['lines'] as $i => $l) {
+            if ($l['line_id'] === $lineId) {
+                return $this->lineObjects[$i] ?? CheckoutLine::fromArray($l);
+            }
+        }
+        return null;
+    }
+
+    /** @return list<Strategy> */
+    public function strategies(): array
+    {
+        if ($this->strategyObjects === null) {
+            $strategies = [];
+            foreach ($this->data['strategies'] as $s) {
+                $strategies[] = Strategy::fromArray($s);
+            }
+            $this->strategyObjects = $strategies;
+        }
+        return $this->strategyObjects;
+    }
+
+    /**
+     * A strategy by id ("ship_available", "ship_together"); null: the default one. Null when the plan does not
+     * offer it (a cart that does not mix has only "ship_together").
+     */
+    public function strategy(?string $id = null): ?Strategy
+    {
+        $id ??= $this->defaultStrategy;
+        foreach ($this->strategies() as $s) {
+            if ($s->id === $id) {
+                return $s;
+            }
+        }
+        return null;
+    }
+
+    /** The strategy the policy recommends for this cart. */
+    public function recommended(): Strategy
+    {
+        return $this->strategy($this->recommendedStrategy) ?? $this->strategies()[0];
+    }
+
+    /** @return list<Disclosure> */
+    public function disclosures(): array
+    {
+        if ($this->disclosureObjects === null) {
+            $disclosures = [];
+            foreach ($this->data['disclosures'] as $d) {
+                $disclosures[] = Disclosure::fromArray($d);
+            }
+            $this->disclosureObjects = $disclosures;
+        }
+        return $this->disclosureObjects;
+    }
+
+    /**
+     * Records what the shopper saw and chose (bo_consent_json): the record to keep with the order.
+     *
+     *     $record = $plan->consent('ship_available', ['1' => 'wait', '4' => ['alternative' => 'JKT-OLIVE-M']]);
+     *     $db->store($orderId, $record->json());
+     *
+     * @param string|null $strategy one the plan offers; null: the plan's default
+     * @param array<string, string|array{alternative: string}> $lines line_id => one of that line's options
+     *        ("wait", "notify_me", "remove", or ['alternative' => SKU] for an offered alternative); unlisted
+     *        lines keep "wait" (or "buy" when they ship now)
+     * @param \DateTimeInterface|string|null $now when the shopper chose; a string is ISO 8601; null is now
+     * @throws Exception BO_EINVALID with every problem's path ("choice.strategy", "choice.lines.1.alternative")
+     */
+    public function consent(
+        ?string $strategy = null,
+        array $lines = [],
+        \DateTimeInterface|string|null $now = null,
+    ): ConsentRecord {
+        $choice = [];
+        if ($strategy !== null) {
+            $choice['strategy'] = $strategy;
+        }
+        if ($lines !== []) {
+            $choice['lines'] = (object) $lines; // line ids are keys, even "0" or "1"
+        }
+        $now = is_string($now) ? $now : Engine::iso8601($now ?? new \DateTimeImmutable('now'));
+        // The plan goes in as the library gave it: no second encoding of the largest part of the request.
+        $request = '{"plan":' . $this->json . ',"choice":' . Call::encode((object) $choice, 'choice')
+            . ',"now":' . Call::encode($now, 'now') . '}';
+        return ConsentRecord::fromLibrary(Call::json('bo_consent_json', $request));
+    }
+
+    /** The plan as the library gave it, decoded: the docs/json.md shape, key for key. */
+    public function toArray(): array
+    {
+        return $this->data;
+    }
+
+    public function jsonSerialize(): array
+    {
+        return $this->data;
+    }
+
+    /** The library's JSON text, as it came: keep it to record consent later (CheckoutPlan::fromJson()). */
+    public function json(): string
+    {
+        return $this->json;
+    }
+}
