@@ -246,6 +246,19 @@ final class CheckoutTest extends TestCase
             $this->assertEquals($plan->lines, $again->lines);
             $this->assertSame($plan->recommendedStrategy, $again->recommendedStrategy);
         }
+        // Read-only, before and after the first read.
+        $fresh = CheckoutPlan::fromJson($plan->json());
+        foreach (['lines', 'now'] as $name) {
+            for ($read = 0; $read < 2; $read++) {
+                try {
+                    $fresh->$name = [];
+                    $this->fail("$name was written");
+                } catch (\Error $e) {
+                    $this->assertStringContainsString('readonly', $e->getMessage());
+                }
+                $this->assertNotEmpty($fresh->$name);
+            }
+        }
         $this->expectException(\Error::class);
         $plan->shipments; // @phpstan-ignore-line
     }

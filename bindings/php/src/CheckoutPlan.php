@@ -14,12 +14,9 @@ namespace Backorder;
  *     foreach ($plan->lines as $line) echo $line->label->text;
  *     $record = $plan->consent('ship_available');   // what the shopper saw and chose: keep $record->json()
  *
- * The scalar fields are properties; `lines`, `strategies` and `disclosures` are read-only properties too, built
- * on first read (a plan that is only stored or only partly shown builds no objects for the rest).
- *
- * @property-read list<CheckoutLine> $lines in cart order
- * @property-read list<Strategy> $strategies "ship_available" first when the cart mixes; only "ship_together" otherwise
- * @property-read list<Disclosure> $disclosures backorder/preorder lines, then cancellation, then payment
+ * Every field is a public readonly property. The library's answer is decoded when a property is first read,
+ * and `lines`, `strategies` and `disclosures` become objects when they are first read: a plan that is only
+ * stored (json()) or only used to record consent decodes nothing, one shown in part builds nothing else.
  */
 final class CheckoutPlan implements \JsonSerializable
 {
@@ -33,31 +30,74 @@ final class CheckoutPlan implements \JsonSerializable
     public readonly string $defaultStrategy;      // the policy's: "ship_together"
     public readonly string $recommendedStrategy;  // "ship_available"
     public readonly string $recommendation;       // why: "no_extra_cost", "sooner" or "one_shipment"
+    /** @var list<CheckoutLine> in cart order */
+    public readonly array $lines;
+    /** @var list<Strategy> "ship_available" first when the cart mixes; only "ship_together" otherwise */
+    public readonly array $strategies;
+    /** @var list<Disclosure> backorder and pre-order lines, then cancellation, then payment */
+    public readonly array $disclosures;
 
-    /** @var list<CheckoutLine>|null */
-    private ?array $lineObjects = null;
-    /** @var list<Strategy>|null */
-    private ?array $strategyObjects = null;
-    /** @var list<Disclosure>|null */
-    private ?array $disclosureObjects = null;
+    /** the decoded answer, once read */
+    private ?array $data;
 
     /**
      * @internal Use Engine::checkout(), PromiseBook::checkout() or CheckoutPlan::fromJson().
      * @param string $json the library's answer, kept as it is
-     * @param array $data the same, decoded
+     * @param array|null $data the same, decoded, when it already is
      */
-    public function __construct(private readonly string $json, private readonly array $data)
+    public function __construct(private readonly string $json, ?array $data = null)
     {
-        $this->now = $data['now'];
-        $this->locale = $data['locale'];
-        $this->currency = $data['currency'];
-        $this->policyHash = $data['policy_hash'];
-        $this->subtotal = $data['subtotal'];
-        $this->mixed = $data['mixed'];
-        $this->costDifference = $data['cost_difference'];
-        $this->defaultStrategy = $data['default_strategy'];
-        $this->recommendedStrategy = $data['recommended_strategy'];
-        $this->recommendation = $data['recommendation'];
+        $this->data = $data;
+        // Left unset, the properties are filled by __get() on first read.
+        unset(
+            $this->now, $this->locale, $this->currency, $this->policyHash, $this->subtotal, $this->mixed,
+            $this->costDifference, $this->defaultStrategy, $this->recommendedStrategy, $this->recommendation,
+            $this->lines, $this->strategies, $this->disclosures,
+        );
+    }
+
+    public function __get(string $name): mixed
+    {
+        switch ($name) {
+            case 'lines':
+                $lines = [];
+                foreach ($this->data()['lines'] as $l) {
+                    $lines[] = CheckoutLine::fromArray($l);
+                }
+                return $this->lines = $lines;
+            case 'strategies':
+                $strategies = [];
+                foreach ($this->data()['strategies'] as $st) {
+                    $strategies[] = Strategy::fromArray($st);
+                }
+                return $this->strategies = $strategies;
+            case 'disclosures':
+                $disclosures = [];
+                foreach ($this->data()['disclosures'] as $d) {
+                    $disclosures[] = Disclosure::fromArray($d);
+                }
+                return $this->disclosures = $disclosures;
+            case 'now': case 'locale': case 'currency': case 'policyHash': case 'subtotal': case 'mixed':
+            case 'costDifference': case 'defaultStrategy': case 'recommendedStrategy': case 'recommendation':
+                $d = $this->data();
+                $this->now = $d['now'];
+                $this->locale = $d['locale'];
+                $this->currency = $d['currency'];
+                $this->policyHash = $d['policy_hash'];
+                $this->subtotal = $d['subtotal'];
+                $this->mixed = $d['mixed'];
+                $this->costDifference = $d['cost_difference'];
+                $this->defaultStrategy = $d['default_strategy'];
+                $this->recommendedStrategy = $d['recommended_strategy'];
+                $this->recommendation = $d['recommendation'];
+                return $this->$name;
+        }
+        throw new \Error('Undefined property: ' . self::class . "::\$$name");
+    }
+
+    public function __isset(string $name): bool
+    {
+        return property_exists($this, $name) && $name !== 'data' && $name !== 'json';
     }
 
     /**
@@ -78,10 +118,15 @@ final class CheckoutPlan implements \JsonSerializable
         return self::make(Call::encode($plan, 'plan'), $plan);
     }
 
-    /** @internal the library's answer to a checkout call */
+    /** @internal the library's answer to a checkout call (decoded when first read) */
     public static function fromLibrary(string $json): self
     {
-        return new self($json, json_decode($json, true, 64, JSON_THROW_ON_ERROR));
+        return new self($json);
+    }
+
+    private function data(): array
+    {
+        return $this->data ??= json_decode($this->json, true, 64, JSON_THROW_ON_ERROR);
     }
 
     private static function make(string $json, mixed $data): self
@@ -101,56 +146,27 @@ final class CheckoutPlan implements \JsonSerializable
         return new self($json, $data);
     }
 
-    public function __get(string $name): array
-    {
-        return match ($name) {
-            'lines' => $this->lines(),
-            'strategies' => $this->strategies(),
-            'disclosures' => $this->disclosures(),
-            default => throw new \Error('Undefined property: ' . self::class . "::\$$name"),
-        };
-    }
-
-    public function __isset(string $name): bool
-    {
-        return $name === 'lines' || $name === 'strategies' || $name === 'disclosures';
-    }
-
-    /** @return list<CheckoutLine> in cart order */
+    /** @return list<CheckoutLine> in cart order (the same as $plan->lines) */
     public function lines(): array
     {
-        if ($this->lineObjects === null) {
-            $lines = [];
-            foreach ($this->data['lines'] as $l) {
-                $lines[] = CheckoutLine::fromArray($l);
-            }
-            $this->lineObjects = $lines;
-        }
-        return $this->lineObjects;
+        return $this->lines;
     }
 
     /** One line by its line_id, or null. */
     public function line(string $lineId): ?CheckoutLine
     {
-        foreach ($this->data['lines'] as $i => $l) {
-            if ($l['line_id'] === $lineId) {
-                return $this->lineObjects[$i] ?? CheckoutLine::fromArray($l);
+        foreach ($this->lines as $l) {
+            if ($l->lineId === $lineId) {
+                return $l;
             }
         }
         return null;
     }
 
-    /** @return list<Strategy> */
+    /** @return list<Strategy> (the same as $plan->strategies) */
     public function strategies(): array
     {
-        if ($this->strategyObjects === null) {
-            $strategies = [];
-            foreach ($this->data['strategies'] as $s) {
-                $strategies[] = Strategy::fromArray($s);
-            }
-            $this->strategyObjects = $strategies;
-        }
-        return $this->strategyObjects;
+        return $this->strategies;
     }
 
     /**
@@ -174,17 +190,10 @@ final class CheckoutPlan implements \JsonSerializable
         return $this->strategy($this->recommendedStrategy) ?? $this->strategies()[0];
     }
 
-    /** @return list<Disclosure> */
+    /** @return list<Disclosure> (the same as $plan->disclosures) */
     public function disclosures(): array
     {
-        if ($this->disclosureObjects === null) {
-            $disclosures = [];
-            foreach ($this->data['disclosures'] as $d) {
-                $disclosures[] = Disclosure::fromArray($d);
-            }
-            $this->disclosureObjects = $disclosures;
-        }
-        return $this->disclosureObjects;
+        return $this->disclosures;
     }
 
     /**
@@ -222,12 +231,12 @@ final class CheckoutPlan implements \JsonSerializable
     /** The plan as the library gave it, decoded: the docs/json.md shape, key for key. */
     public function toArray(): array
     {
-        return $this->data;
+        return $this->data();
     }
 
     public function jsonSerialize(): array
     {
-        return $this->data;
+        return $this->data();
     }
 
     /** The library's JSON text, as it came: keep it to record consent later (CheckoutPlan::fromJson()). */
