@@ -331,6 +331,9 @@ final class CheckoutTest extends TestCase
         $this->assertSame('JKT-OLIVE-M', $record->toArray()['lines'][0]['alternative']);
         $this->assertSame($record->json(), ConsentRecord::check($record->json())->json());
 
+        $olive = self::$plan->lines[0]->alternatives[0];
+        $this->assertSame($record->json(), self::$plan->consent(null, ['1' => $olive], self::CHOSEN_AT)->json());
+
         $nothing = self::$plan->consent();
         $this->assertSame('ship_together', $nothing->strategy);
         $this->assertSame('wait', $nothing->lines[0]->choice);

@@ -203,8 +203,9 @@ final class CheckoutPlan implements \JsonSerializable
      *     $db->store($orderId, $record->json());
      *
      * @param string|null $strategy one the plan offers; null: the plan's default
-     * @param array<string, string|array{alternative: string}> $lines line_id => one of that line's options
-     *        ("wait", "notify_me", "remove", or ['alternative' => SKU] for an offered alternative); unlisted
+     * @param array<string, string|array{alternative: string}|Alternative> $lines line_id => one of that line's options
+     *        ("wait", "notify_me", "remove", or ['alternative' => SKU] or the Alternative itself for an
+     *        offered alternative); unlisted
      *        lines keep "wait" (or "buy" when they ship now)
      * @param \DateTimeInterface|string|null $now when the shopper chose; a string is ISO 8601; null is now
      * @throws Exception BO_EINVALID with every problem's path ("choice.strategy", "choice.lines.1.alternative")
@@ -219,6 +220,11 @@ final class CheckoutPlan implements \JsonSerializable
             $choice['strategy'] = $strategy;
         }
         if ($lines !== []) {
+            foreach ($lines as $id => $pick) {
+                if ($pick instanceof Alternative) {
+                    $lines[$id] = ['alternative' => $pick->sku];
+                }
+            }
             $choice['lines'] = (object) $lines; // line ids are keys, even "0" or "1"
         }
         $now = is_string($now) ? $now : Engine::iso8601($now ?? new \DateTimeImmutable('now'));
