@@ -9,16 +9,22 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "backorder.h"
 #include "backorder/error.hpp"
 
 namespace bo_capi {
 
-// Records a failure on this thread: its code, `prefix` + `message`, and `path`. Never throws: if the texts
-// cannot be stored, the last error becomes BO_ENOMEM with a static message.
+// Records a failure on this thread: its code, `prefix` + `message`, and `path`; bo_last_error_json() then
+// lists that one problem. Never throws: if the texts cannot be stored, the last error becomes BO_ENOMEM with
+// a static message.
 void set_error(bo_status code, std::string_view message, std::string_view path = {},
                std::string_view prefix = {}) noexcept;
+
+// Records a rejected document: BO_EINVALID, the first issue as message and path, and every issue for
+// bo_last_error_json(). Same failure handling as set_error().
+void set_issues(const std::vector<backorder::Issue>& issues) noexcept;
 
 // Maps the exception in flight to a bo_status and records it. Call only from a catch block.
 bo_status record_current_exception() noexcept;

@@ -16,6 +16,7 @@ int bo_headertest(void) {
   bo_status (*code)(void) = bo_last_error_code;
   const char *(*message)(void) = bo_last_error_message;
   const char *(*path)(void) = bo_last_error_path;
+  const char *(*issues)(void) = bo_last_error_json;
   void (*free_fn)(void *) = bo_free;
   bo_status (*validate)(char **, size_t *, const char *, size_t) = bo_policy_validate;
   bo_status (*engine_new)(bo_engine **, const char *, size_t) = bo_engine_new;
@@ -34,6 +35,12 @@ int bo_headertest(void) {
   bo_status (*apply_json)(char **, size_t *, bo_promises *, const char *, size_t) = bo_promises_apply_json;
   bo_status (*book_labels_json)(char **, size_t *, const bo_promises *, const char *, size_t) =
       bo_promises_labels_json;
+  bo_status (*checkout_json)(char **, size_t *, const bo_engine *, const char *, size_t) =
+      bo_engine_checkout_json;
+  bo_status (*book_checkout_json)(char **, size_t *, const bo_promises *, const char *, size_t) =
+      bo_promises_checkout_json;
+  bo_status (*consent_json)(char **, size_t *, const char *, size_t) = bo_consent_json;
+  bo_status (*consent_check_json)(char **, size_t *, const char *, size_t) = bo_consent_check_json;
   bo_item item = {sizeof(bo_item), "A", 1, 1, 0, 0, 0, 0, 0, BO_UNSET, BO_UNSET, BO_UNSET, BO_UNSET, "", 0};
   bo_label label;
   bo_availability statuses[] = {BO_AVAILABILITY_IN_STOCK,     BO_AVAILABILITY_LOW_STOCK,
@@ -43,9 +50,10 @@ int bo_headertest(void) {
   label.struct_size = sizeof label;
   item.flags = BO_ITEM_DISCONTINUED | BO_ITEM_BACKORDERS_ALLOWED | BO_ITEM_BACKORDERS_SET;
   return (version_string != 0) + (version_number != 0) + (abi_version != 0) + (code != 0) + (message != 0) +
-         (path != 0) + (free_fn != 0) + (validate != 0) + (engine_new != 0) + (engine_free != 0) +
+         (path != 0) + (issues != 0) + (free_fn != 0) + (validate != 0) + (engine_new != 0) + (engine_free != 0) +
          (label_json != 0) + (labels_json != 0) + (labeler_new != 0) + (labeler_free != 0) +
          (labeler_run != 0) + (promises_new != 0) + (promises_free != 0) + (promises_json != 0) +
-         (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) + (int)item.flags +
+         (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) + (checkout_json != 0) +
+         (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) + (int)item.flags +
          (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
 }
