@@ -41,7 +41,8 @@ BO_API bo_status bo_consent_json(char** out_json, size_t* out_len, const char* r
   });
 }
 
-BO_API bo_status bo_consent_check_json(char** out_json, size_t* out_len, const char* record_json, size_t len) {
+BO_API bo_status bo_consent_check_json(char** out_json, size_t* out_len, const char* record_json,
+                                       size_t len) {
   return guard([&] {
     require(out_json, "out_json");
     std::string answer = backorder::consent_check_json(input(record_json, len, "record_json"));

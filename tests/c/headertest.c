@@ -50,10 +50,10 @@ int bo_headertest(void) {
   label.struct_size = sizeof label;
   item.flags = BO_ITEM_DISCONTINUED | BO_ITEM_BACKORDERS_ALLOWED | BO_ITEM_BACKORDERS_SET;
   return (version_string != 0) + (version_number != 0) + (abi_version != 0) + (code != 0) + (message != 0) +
-         (path != 0) + (issues != 0) + (free_fn != 0) + (validate != 0) + (engine_new != 0) + (engine_free != 0) +
-         (label_json != 0) + (labels_json != 0) + (labeler_new != 0) + (labeler_free != 0) +
-         (labeler_run != 0) + (promises_new != 0) + (promises_free != 0) + (promises_json != 0) +
-         (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) + (checkout_json != 0) +
-         (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) + (int)item.flags +
-         (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
+         (path != 0) + (issues != 0) + (free_fn != 0) + (validate != 0) + (engine_new != 0) +
+         (engine_free != 0) + (label_json != 0) + (labels_json != 0) + (labeler_new != 0) +
+         (labeler_free != 0) + (labeler_run != 0) + (promises_new != 0) + (promises_free != 0) +
+         (promises_json != 0) + (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) +
+         (checkout_json != 0) + (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) +
+         (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
 }
