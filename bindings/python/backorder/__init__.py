@@ -9,10 +9,28 @@
     book = engine.promises("examples/apparel/scenario.json")   # ship windows from real supply
     book.quote("JKT-NAVY-M").ship                                # Window(2026-12-31 .. 2027-01-06)
 
+    plan = book.checkout({"currency": "USD", "lines": [{"sku": "JKT-NAVY-M", "unit_price": 12900}]},
+                         customer={"locale": "en-US", "zone": "US"})
+    record = plan.consent(strategy=plan.recommended_strategy)  # keep record.to_json() with the order
+
 See docs/python.md.
 """
 
 from . import _native
+from ._checkout import (
+    Alternative,
+    CartSource,
+    CheckoutPlan,
+    ConsentRecord,
+    Disclosure,
+    LineChoice,
+    PaymentAdvice,
+    PlanLine,
+    Shipment,
+    ShipmentItem,
+    Strategy,
+    check_consent,
+)
 from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
 from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
 from ._labels import Label, LabelBatch, RowError, Status, Window
@@ -60,6 +78,18 @@ __all__ = [
     "Source",
     "Confidence",
     "ScenarioSource",
+    "CheckoutPlan",
+    "PlanLine",
+    "Alternative",
+    "Strategy",
+    "Shipment",
+    "ShipmentItem",
+    "PaymentAdvice",
+    "Disclosure",
+    "ConsentRecord",
+    "CartSource",
+    "LineChoice",
+    "check_consent",
     "Error",
     "ErrorCode",
     "ValidationError",

@@ -1,5 +1,17 @@
 # Typed interface of the `backorder` package. The classes live in the submodules (fully annotated);
 # this stub re-exports them so type checkers see the public surface in one place.
+from ._checkout import Alternative as Alternative
+from ._checkout import CartSource as CartSource
+from ._checkout import CheckoutPlan as CheckoutPlan
+from ._checkout import ConsentRecord as ConsentRecord
+from ._checkout import Disclosure as Disclosure
+from ._checkout import LineChoice as LineChoice
+from ._checkout import PaymentAdvice as PaymentAdvice
+from ._checkout import PlanLine as PlanLine
+from ._checkout import Shipment as Shipment
+from ._checkout import ShipmentItem as ShipmentItem
+from ._checkout import Strategy as Strategy
+from ._checkout import check_consent as check_consent
 from ._engine import Engine as Engine
 from ._engine import Labeler as Labeler
 from ._engine import Now as Now

@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from . import _native
 from ._errors import Error, ErrorCode, PolicyIssue
 from ._labels import Label, LabelBatch
+from ._checkout import CartSource, CheckoutPlan
 from ._promises import PromiseBook, ScenarioSource
 
 __all__ = ["Engine", "Labeler", "validate_policy", "PolicySource", "Now"]
@@ -270,7 +271,48 @@ class Engine:
             orders=orders,
         )
 
+    # ---- checkout ------------------------------------------------------------------------------------
+    def checkout(
+        self,
+        cart: CartSource,
+        *,
+        now: Now = None,
+        customer: Optional[Mapping[str, Any]] = None,
+        locale: Optional[str] = None,
+        currency: Optional[str] = None,
+        scenario: Optional[ScenarioSource] = None,
+        items: Optional[Sequence[Mapping[str, Any]]] = None,
+        stock: Optional[Sequence[Mapping[str, Any]]] = None,
+        supply: Optional[Sequence[Mapping[str, Any]]] = None,
+        suppliers: Optional[Sequence[Mapping[str, Any]]] = None,
+        orders: Optional[Sequence[Mapping[str, Any]]] = None,
+    ) -> CheckoutPlan:
+        """A :class:`CheckoutPlan` for ``cart`` from the facts given (``scenario`` or the keyword lists,
+        as :meth:`promises` takes them) at ``now``.
+
+        This builds a :class:`PromiseBook` for the one call. A storefront that plans many carts keeps a
+        book (``engine.promises(...)``) and calls :meth:`PromiseBook.checkout`, which only plans the cart.
+        See :meth:`PromiseBook.checkout` for the cart, the customer and the errors.
+        """
+        book = PromiseBook(
+            self,
+            scenario,
+            now=now,
+            items=items,
+            stock=stock,
+            supply=supply,
+            suppliers=suppliers,
+            orders=orders,
+        )
+        return book.checkout(cart, customer=customer, locale=locale, currency=currency)
+
     # ---- wire ----------------------------------------------------------------------------------------
+    def checkout_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+        """Core's JSON checkout call (docs/json.md#checkout): facts, ``now``, ``cart`` and ``customer`` in,
+        the plan's dict out."""
+        text = request if isinstance(request, str) else json.dumps(request, ensure_ascii=False)
+        return json.loads(self._native.checkout_json(text))  # type: ignore[no-any-return]
+
     def label_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
         """Core's JSON label call (docs/json.md, as the C ABI and the CLI see it): request in, label dict out."""
         text = request if isinstance(request, str) else json.dumps(request, ensure_ascii=False)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, 
 
 from . import _native
 from ._errors import Error, ErrorCode
+from ._checkout import CartSource, CheckoutPlan, _cart
 from ._labels import Label, LabelBatch, Window, _date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -512,6 +513,36 @@ class PromiseBook:
     def label(self, sku: str, *, quantity: int = 1, locale: Optional[str] = None) -> Label:
         """The label of one item of the book (see :meth:`labels`)."""
         return Label._from_native(self._native.label(_text(sku, "sku"), _quantity(quantity), locale))
+
+    # ---- checkout ------------------------------------------------------------------------------------
+    def checkout(
+        self,
+        cart: CartSource,
+        *,
+        customer: Optional[Mapping[str, Any]] = None,
+        locale: Optional[str] = None,
+        currency: Optional[str] = None,
+    ) -> CheckoutPlan:
+        """A :class:`CheckoutPlan` for ``cart`` at the book's moment, with windows from the book's supply.
+
+        ``cart`` is ``{"currency": "USD", "lines": [{"line_id": "1", "sku": "JKT-NAVY-M", "quantity": 1,
+        "unit_price": 12900}, ...]}`` or the list of lines alone (the currency is then ``currency`` or the
+        policy's). ``line_id`` defaults to the line's position ("1", "2", ...), ``quantity`` to 1 and
+        ``unit_price`` (minor units) to the item's catalog price. ``customer`` is ``{"locale", "zone",
+        "tier"}``; the texts are in the customer's locale, else ``locale``, else the policy's.
+
+        The fast path: the book's catalog and queue are computed once, and each call only plans the cart
+        (with the GIL released). A bad cart raises :class:`ValidationError` listing every problem with its
+        path (``"cart.currency"``, ``"cart.lines[0].sku"``, ``"cart.lines[1].quantity"``).
+        """
+        c = _cart(cart, currency, self._engine.currency)
+        if locale is not None:
+            _text(locale, "locale")
+        return CheckoutPlan(self._native.checkout(c, customer, locale))
+
+    def checkout_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+        """Core's JSON checkout call for the book: ``{"cart", "customer", "locale"}`` in, the plan's dict out."""
+        return json.loads(self._native.checkout_json(_json(request)))  # type: ignore[no-any-return]
 
     # ---- changes -------------------------------------------------------------------------------------
     def apply(self, change: Mapping[str, Any]) -> List[Delta]:

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -27,6 +28,7 @@
 #include "backorder.h"  // version macros only; this module links core, not the C ABI
 #include "backorder/availability.hpp"
 #include "backorder/calendar.hpp"
+#include "backorder/checkout.hpp"
 #include "backorder/engine.hpp"
 #include "backorder/error.hpp"
 #include "backorder/labels.hpp"
@@ -86,6 +88,12 @@ struct Keys {
   PyObject* supply;
   PyObject* suppliers;
   PyObject* orders;
+  // checkout
+  PyObject* currency;
+  PyObject* lines;
+  PyObject* unit_price;
+  PyObject* locale;
+  PyObject* tier;
 };
 Keys K{};  // created once at import, kept for the life of the process
 
@@ -135,6 +143,11 @@ void init_keys() {
   K.supply = intern("supply");
   K.suppliers = intern("suppliers");
   K.orders = intern("orders");
+  K.currency = intern("currency");
+  K.lines = intern("lines");
+  K.unit_price = intern("unit_price");
+  K.locale = intern("locale");
+  K.tier = intern("tier");
 }
 
 // ---- where an input value sits, for error paths (built only when there is an error) ---------------
@@ -1325,6 +1338,213 @@ py::tuple book_label(NativeBook& nb, std::string_view sku, std::int64_t quantity
   return label_tuple(lab.label(a), sku);
 }
 
+// ---- checkout: carts read from Python values, plans kept native until Python reads them ----------
+
+// A cart ({"currency", "lines": [{"line_id", "sku", "quantity", "unit_price", "currency"}]}) and the
+// customer ({"locale", "zone", "tier"}) from mappings; every problem goes into `is` with the path core's
+// JSON reader would give ("cart.lines[1].quantity", "customer.locale").
+bo::Cart read_cart(PyObject* cart_obj, PyObject* customer_obj, Issues& is) {
+  bo::Cart cart;
+  const Loc top{"cart"};
+  py::object holder;
+  PyObject* d = nullptr;
+  is.guard([&] { d = as_dict(cart_obj, holder, top, "cart"); });
+  if (d) {
+    Py_ssize_t found = 0;
+    is.guard([&] {
+      PyObject* v = field(d, K.currency, found);
+      if (!v) bad(top, "currency", "required: the ISO 4217 code the cart is priced in");
+      cart.currency.assign(as_str(v, top, "currency"));
+      if (cart.currency.empty()) bad(top, "currency", "required");
+    });
+    PyObject* lines = field(d, K.lines, found);
+    if (!lines) {
+      is.fail("cart.lines", "required: a list of lines");
+    } else {
+      cart.lines = read_rows<bo::CartLine>(
+          lines, "cart.lines", "cart line", is, [&](PyObject* row, const Loc& w, bo::CartLine& l) {
+            Py_ssize_t f = 0;
+            is.guard([&] {
+              if (auto v = read_id(row, K.line_id, "line_id", w, f, false))
+                l.line_id = std::move(*v);
+              else
+                l.line_id = std::to_string(w.index + 1);
+            });
+            is.guard([&] { l.sku = *read_id(row, K.sku, "sku", w, f, true); });
+            is.guard([&] {
+              if (PyObject* v = field(row, K.quantity, f)) l.quantity = as_int(v, w, "quantity");
+            });
+            is.guard([&] {
+              if (PyObject* v = field(row, K.unit_price, f)) l.unit_price = as_int(v, w, "unit_price");
+            });
+            is.guard([&] {
+              if (PyObject* v = field(row, K.currency, f)) {
+                if (as_str(v, w, "currency") != cart.currency)
+                  bad(w, "currency", "a cart holds one currency (" + cart.currency + ")");
+              }
+            });
+            check_keys(row, f, {K.line_id, K.sku, K.quantity, K.unit_price, K.currency}, w, is);
+          });
+    }
+    check_keys(d, found, {K.currency, K.lines}, top, is);
+  }
+  if (customer_obj && customer_obj != Py_None) {
+    const Loc cw{"customer"};
+    py::object cholder;
+    PyObject* c = nullptr;
+    is.guard([&] { c = as_dict(customer_obj, cholder, cw, "customer"); });
+    if (c) {
+      Py_ssize_t found = 0;
+      is.guard([&] {
+        if (auto v = read_id(c, K.locale, "locale", cw, found, false)) cart.customer.locale = std::move(*v);
+      });
+      is.guard([&] {
+        if (auto v = read_id(c, K.zone, "zone", cw, found, false)) cart.customer.zone = std::move(*v);
+      });
+      is.guard([&] {
+        if (auto v = read_id(c, K.tier, "tier", cw, found, false)) cart.customer.tier = std::move(*v);
+      });
+      check_keys(c, found, {K.locale, K.zone, K.tier}, cw, is);
+      if (!cart.customer.locale.empty() && !bo::is_known_locale(cart.customer.locale))
+        is.fail("customer.locale", "unknown locale \"" + cart.customer.locale + "\"");
+    }
+  }
+  return cart;
+}
+
+// A checkout plan kept native: Python reads its parts on demand. Label texts are copied out of the
+// Labeler that made them, so the plan outlives it (and holds no pooled ICU formatters).
+struct NativePlan {
+  bo::CheckoutPlan plan;
+  std::deque<bo::LabelText> texts;
+  std::string now_iso;
+  std::vector<std::string> authorization_expires;  // per strategy, ISO 8601 in the store's offset
+  std::int64_t t_start = 0, t_released = 0, t_reacquired = 0, t_end = 0;
+};
+
+std::shared_ptr<NativePlan> plan_from_book(NativeBook& nb, py::handle cart_obj, py::handle customer_obj,
+                                           const std::optional<std::string>& locale) {
+  auto np = std::make_shared<NativePlan>();
+  np->t_start = monotonic_ns();
+  Issues is;
+  bo::Cart cart = read_cart(cart_obj.ptr(), customer_obj.ptr(), is);
+  if (locale && !locale->empty() && !bo::is_known_locale(*locale))
+    is.fail("locale", "unknown locale \"" + *locale + "\"");
+  {
+    py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(nb.mu);
+    np->t_released = monotonic_ns();
+    const bo::PromiseBook& book = *nb.book;
+    // The shopper's language: the customer's, else the call's, else the policy's.
+    std::string loc = !cart.customer.locale.empty() ? cart.customer.locale : locale.value_or("");
+    if (!is.ok()) {
+      // Report what core objects to as well (unknown skus, quantities, the currency), so one answer
+      // lists every problem; a value already found bad (or inside one, like a line that is no dict)
+      // keeps its own message.
+      try {
+        bo::Labeler lab(nb.engine, bo::is_known_locale(loc) ? loc : std::string(), book.today().now);
+        (void)bo::plan_checkout(book, cart, lab);
+      } catch (const bo::ValidationError& err) {
+        for (const bo::Issue& i : err.issues()) {
+          bool known = std::any_of(is.list.begin(), is.list.end(), [&](const bo::Issue& k) {
+            return i.path.rfind(k.path, 0) == 0 &&
+                   (i.path.size() == k.path.size() || i.path[k.path.size()] == '.');
+          });
+          if (!known) is.list.push_back(i);
+        }
+      } catch (const bo::Error&) {
+      }
+    } else {
+      bo::Labeler lab(nb.engine, loc, book.today().now);
+      np->plan = bo::plan_checkout(book, cart, lab);
+      std::unordered_map<const bo::LabelText*, const bo::LabelText*> copied;
+      auto own = [&](bo::Label& l) {
+        if (!l.text) return;
+        auto [it, fresh] = copied.try_emplace(l.text, nullptr);
+        if (fresh) it->second = &np->texts.emplace_back(*l.text);
+        l.text = it->second;
+      };
+      for (bo::PlanLine& pl : np->plan.lines) {
+        own(pl.label);
+        for (bo::Alternative& a : pl.alternatives) own(a.label);
+      }
+      const bo::Calendar& cal = nb.engine->calendar();
+      np->now_iso = cal.format_local(np->plan.now);
+      for (const bo::StrategyPlan& s : np->plan.strategies)
+        np->authorization_expires.push_back(cal.format_local(s.payment.authorization_expires));
+    }
+    np->t_reacquired = monotonic_ns();
+  }
+  if (!is.ok()) throw bo::ValidationError(std::move(is.list));
+  np->t_end = monotonic_ns();
+  return np;
+}
+
+// (now_iso, locale, currency, policy_hash, subtotal, mixed, cost_difference, default_strategy,
+//  recommended_strategy, recommendation, line_count, strategy_count)
+py::tuple plan_summary(const NativePlan& np) {
+  const bo::CheckoutPlan& p = np.plan;
+  return py::make_tuple(np.now_iso, p.locale, p.currency, p.policy_hash, p.subtotal, p.mixed,
+                        p.cost_difference, bo::strategy_name(p.default_strategy),
+                        bo::strategy_name(p.recommended_strategy), p.recommendation, p.lines.size(),
+                        p.strategies.size());
+}
+
+// [(line_id, sku, name, quantity, unit_price, amount, label, preorder, options, alternatives)] with
+// options as [name] and alternatives as [(sku, name, price, label)], labels as label_tuple gives them.
+py::list plan_lines(const NativePlan& np) {
+  StrCache strs;
+  py::list out(np.plan.lines.size());
+  std::size_t k = 0;
+  for (const bo::PlanLine& l : np.plan.lines) {
+    py::list options(l.options.size());
+    for (std::size_t i = 0; i < l.options.size(); ++i) options[i] = strs.get(bo::option_name(l.options[i]));
+    py::list alternatives(l.alternatives.size());
+    for (std::size_t i = 0; i < l.alternatives.size(); ++i) {
+      const bo::Alternative& a = l.alternatives[i];
+      alternatives[i] = py::make_tuple(strs.get(a.sku), str_of(a.name), a.price, label_tuple(a.label, a.sku));
+    }
+    out[k++] = py::make_tuple(str_of(l.line_id), strs.get(l.sku), str_of(l.name), l.quantity, l.unit_price,
+                              l.amount, label_tuple(l.label, l.sku), l.preorder, options, alternatives);
+  }
+  return out;
+}
+
+// [(id, shipments, shipping_total, customer_pays, shop_pays, complete, payment, disclosure)] with
+// shipments as [([(line_id, quantity)], ship, delivery, charge)] and payment as
+// (advice, latest_ship_day, authorization_expires_iso).
+py::list plan_strategies(const NativePlan& np) {
+  StrCache strs;
+  py::list out(np.plan.strategies.size());
+  for (std::size_t k = 0; k < np.plan.strategies.size(); ++k) {
+    const bo::StrategyPlan& s = np.plan.strategies[k];
+    py::list shipments(s.shipments.size());
+    for (std::size_t i = 0; i < s.shipments.size(); ++i) {
+      const bo::Shipment& sh = s.shipments[i];
+      py::list items(sh.items.size());
+      for (std::size_t j = 0; j < sh.items.size(); ++j)
+        items[j] = py::make_tuple(strs.get(sh.items[j].line_id), sh.items[j].quantity);
+      shipments[i] = py::make_tuple(items, window4(sh.ship), window4(sh.delivery), sh.charge);
+    }
+    py::tuple payment = py::make_tuple(bo::payment_name(s.payment.kind), s.payment.latest_ship,
+                                       np.authorization_expires[k]);
+    out[k] = py::make_tuple(bo::strategy_name(s.id), shipments, s.shipping_total, s.customer_pays,
+                            s.shop_pays, window4(s.complete), payment, s.disclosure);
+  }
+  return out;
+}
+
+// [(kind, line_id or None, text)]
+py::list plan_disclosures(const NativePlan& np) {
+  py::list out(np.plan.disclosures.size());
+  for (std::size_t k = 0; k < np.plan.disclosures.size(); ++k) {
+    const bo::Disclosure& d = np.plan.disclosures[k];
+    py::object line = d.line_id.empty() ? py::object(py::none()) : py::object(str_of(d.line_id));
+    out[k] = py::make_tuple(d.kind, line, d.text);
+  }
+  return out;
+}
+
 // ---- exceptions ---------------------------------------------------------------------------------
 
 // Raises backorder.Error / backorder.ValidationError (defined in backorder/_errors.py) for core's errors.
@@ -1450,6 +1670,17 @@ PYBIND11_MODULE(_native, m) {
           },
           py::arg("request_json"))
       .def(
+          "checkout_json",
+          [](const NativeEngine& e, std::string_view request) {
+            std::string out;
+            {
+              py::gil_scoped_release nogil;
+              out = bo::checkout_json(e.engine, request);
+            }
+            return out;
+          },
+          py::arg("request_json"), "core's JSON checkout call with the facts (docs/json.md#checkout)")
+      .def(
           "labeler",
           [](const NativeEngine& e, std::optional<std::string> locale, bo::Instant now_ms) {
             return make_labeler(e, locale, now_ms);
@@ -1556,10 +1787,41 @@ PYBIND11_MODULE(_native, m) {
             return out;
           },
           py::arg("request_json"))
+      .def("checkout", &plan_from_book, py::arg("cart"), py::arg("customer"), py::arg("locale"),
+           "A checkout plan for a cart (a mapping) at the book's moment; the GIL is released while core plans.")
+      .def(
+          "checkout_json",
+          [](NativeBook& b, std::string_view request) {
+            std::string out;
+            {
+              py::gil_scoped_release nogil;
+              std::lock_guard<std::mutex> lock(b.mu);
+              out = bo::book_checkout_json(*b.book, request);
+            }
+            return out;
+          },
+          py::arg("request_json"), "core's JSON checkout call for the book (docs/json.md#checkout)")
       .def("timing_ns", [](const NativeBook& b) {
         // Monotonic instants: call start, GIL released (facts converted), GIL re-acquired (book built), end.
         return py::make_tuple(b.t_start, b.t_released, b.t_reacquired, b.t_end);
       });
+
+  py::class_<NativePlan, std::shared_ptr<NativePlan>>(m, "CheckoutPlan")
+      .def("summary", &plan_summary)
+      .def("lines", &plan_lines)
+      .def("strategies", &plan_strategies)
+      .def("disclosures", &plan_disclosures)
+      .def("timing_ns", [](const NativePlan& p) {
+        // Monotonic instants: call start, GIL released (cart converted), GIL re-acquired (planned), end.
+        return py::make_tuple(p.t_start, p.t_released, p.t_reacquired, p.t_end);
+      });
+
+  m.def(
+      "consent_json", [](std::string_view request) { return bo::consent_json(request); },
+      py::arg("request_json"), "core's consent record for {\"plan\", \"choice\", \"now\"} (docs/json.md)");
+  m.def(
+      "consent_check_json", [](std::string_view record) { return bo::consent_check_json(record); },
+      py::arg("record_json"), "A stored consent record checked and returned in canonical form.");
 
   py::class_<NativeLabeler, std::shared_ptr<NativeLabeler>>(m, "Labeler")
       .def_property_readonly("locale",
