@@ -221,14 +221,20 @@ struct SeasonResult {
   long orders = 0, in_stock = 0, backorders = 0, unshipped = 0, stock_mismatch = 0;
   Tally engine, fixed;
   Tally engine_by[4], fixed_by[4];  // by the engine's source (1 stock, 2 inbound, 3 lead time)
-  Tally what_if, what_if_lead;      // the engine with the proposed lead-time fallback (not in core)
   double wait = 0;                  // mean days from placement to shipping, backorders
 };
 
 class Season {
  public:
-  Season(const Options& o, std::shared_ptr<const Engine> engine, std::uint64_t seed)
-      : o_(o), engine_(std::move(engine)), cal_(engine_->calendar()), rng_(seed), seed_(seed) {}
+  // `engine` promises; `label` is the same shop's policy read the naive way, for the fixed label.
+  Season(const Options& o, std::shared_ptr<const Engine> engine, std::shared_ptr<const Engine> label,
+         std::uint64_t seed)
+      : o_(o),
+        engine_(std::move(engine)),
+        label_(std::move(label)),
+        cal_(engine_->calendar()),
+        rng_(seed),
+        seed_(seed) {}
 
   SeasonResult run() {
     const Day start = start_ = parse_day(o_.start, "start");
@@ -259,7 +265,7 @@ class Season {
     Instant placed_at;
     Day placed_day;
     bool scored = false, backordered = false;
-    Window engine, fixed, what_if;
+    Window engine, fixed;
     Source source = Source::lead_time;
     Day shipped = -1;
   };
@@ -359,16 +365,19 @@ class Season {
       pos_.push_back(std::move(po));
     }
     book_.reset();
-    book_.emplace(engine_, facts(), at(t, 9 * 60));
+    book_.emplace(engine_, facts(t), at(t, 9 * 60));
   }
 
-  Facts facts() const {
+  Facts facts(Day t) const {
     Facts f;
     for (const ItemWorld& it : items_) {
       Item item;
       item.sku = it.sku;
       item.lead_min_days = o_.lead_min;
       item.lead_max_days = o_.lead_max;
+      // What the shop knows: who supplies the item and when it next orders it.
+      item.supplier = "supplier-" + std::to_string(it.supplier);
+      item.reorder_on = next_review(it, t);
       f.items.push_back(std::move(item));
       StockRow row;
       row.sku = it.sku;
@@ -407,7 +416,6 @@ class Season {
       for (int n = rng_.poisson(o_.rate); n > 0; --n) today.push_back({rng_.between(9 * 60, 14 * 60 - 1), k});
     }
     std::stable_sort(today.begin(), today.end(), [](auto& a, auto& b) { return a.minute < b.minute; });
-    const Policy& policy = engine_->policy();
     int seq = 0;
     for (const Arrival& a : today) {
       ItemWorld& it = items_[a.item];
@@ -428,8 +436,8 @@ class Season {
       const LinePromise& p = book_->promise(*book_->find_line(l.order_id, "1"));
       l.engine = p.ship;
       l.source = p.source;
-      l.fixed = lead_time_window(policy, cal_, Today::at(cal_, l.placed_at), o_.lead_min, o_.lead_max);
-      l.what_if = l.source == Source::lead_time ? proposed_fallback(l, it) : l.engine;
+      l.fixed =
+          lead_time_window(label_->policy(), cal_, Today::at(cal_, l.placed_at), o_.lead_min, o_.lead_max);
       const std::size_t idx = lines_.size();
       if (it.queue.empty() && it.free >= l.quantity) {
         it.free -= l.quantity;
@@ -457,28 +465,6 @@ class Season {
     return cal_.next_working(d);
   }
 
-  // What the lead-time fallback would promise if core treated demand beyond known supply as a purchase order
-  // placed at the item's next review: the quoted lead time from that day, plus receiving and handling days,
-  // widened by the supplier's lateness percentile, exactly as it treats a confirmed purchase order. Computed
-  // here only to size the proposed core change; the engine numbers never use it.
-  Window proposed_fallback(const Line& l, const ItemWorld& it) const {
-    const Policy& policy = engine_->policy();
-    const int ready = policy.promise.receiving_days + policy.calendar.handling_days;
-    std::vector<int> h = history_[it.supplier];
-    int widen = policy.promise.default_lateness_confirmed;
-    if (!h.empty()) {
-      std::sort(h.begin(), h.end());
-      auto rank = static_cast<std::size_t>(
-          std::ceil(policy.promise.lateness_percentile / 100.0 * static_cast<double>(h.size())));
-      widen = std::max(0, h[std::max<std::size_t>(rank, 1) - 1]);
-    }
-    const Day order = next_review(it, l.placed_day);
-    Window w = l.engine;
-    w.from = std::max(w.from, cal_.add_business_days(cal_.next_working(order + o_.lead_min), ready));
-    w.to = std::max(w.to, cal_.add_business_days(cal_.next_working(order + o_.lead_max + widen), ready));
-    return w;
-  }
-
   SeasonResult score() const {
     SeasonResult r;
     double wait = 0;
@@ -498,8 +484,6 @@ class Season {
       r.fixed.add(l.fixed, l.shipped);
       r.engine_by[static_cast<int>(l.source)].add(l.engine, l.shipped);
       r.fixed_by[static_cast<int>(l.source)].add(l.fixed, l.shipped);
-      r.what_if.add(l.what_if, l.shipped);
-      if (l.source == Source::lead_time) r.what_if_lead.add(l.what_if, l.shipped);
       wait += l.shipped - l.placed_day;
     }
     r.wait = r.engine.n ? wait / static_cast<double>(r.engine.n) : 0;
@@ -508,7 +492,7 @@ class Season {
   }
 
   const Options& o_;
-  std::shared_ptr<const Engine> engine_;
+  std::shared_ptr<const Engine> engine_, label_;
   const Calendar& cal_;
   Rng rng_;
   std::uint64_t seed_;
@@ -541,7 +525,12 @@ std::string read_file(const std::string& path) {
 int main(int argc, char** argv) {
   try {
     const Options o = parse_args(argc, argv);
-    auto engine = Engine::from_json(read_file(o.policy));
+    // The simulated supplier quotes lead times to arrival, so the engine is told so; the fixed label reads
+    // the same policy naively, the way a shop's static text does.
+    auto label = Engine::from_json(read_file(o.policy));
+    Policy arrival = label->policy();
+    arrival.promise.lead_time_to_arrival = true;
+    auto engine = std::make_shared<const Engine>(arrival);
     const PromisePolicy& pp = engine->policy().promise;
     std::string dists;
     for (const auto& l : o.lateness) dists += (dists.empty() ? "" : ", ") + l.spec;
@@ -551,22 +540,21 @@ int main(int argc, char** argv) {
         o.items, o.rate, o.days, o.warmup, o.po_every, o.po_size, o.lead_min, o.lead_max, o.suppliers,
         dists.c_str(), o.history, o.history_window);
     std::printf(
-        "policy: %s (receiving_days %d, handling_days %d, lateness_percentile %d, default lateness %d/%d)\n",
+        "policy: %s (receiving_days %d, handling_days %d, lateness_percentile %d, default lateness %d/%d; "
+        "lead times count until arrival)\n",
         o.policy.c_str(), pp.receiving_days, engine->policy().calendar.handling_days, pp.lateness_percentile,
         pp.default_lateness_confirmed, pp.default_lateness_unconfirmed);
-    std::vector<double> ek, el, ew, fk, fl, fw, wk, ww;
+    std::vector<double> ek, el, ew, fk, fl, fw;
     const char* source[] = {"", "stock", "inbound", "lead_time"};
     for (int s = 0; s < o.seeds; ++s) {
       const std::uint64_t seed = o.seed + static_cast<std::uint64_t>(s);
-      const SeasonResult r = Season(o, engine, seed).run();
+      const SeasonResult r = Season(o, engine, label, seed).run();
       ek.push_back(r.engine.kept_pct());
       el.push_back(r.engine.not_late_pct());
       ew.push_back(r.engine.mean_width());
       fk.push_back(r.fixed.kept_pct());
       fl.push_back(r.fixed.not_late_pct());
       fw.push_back(r.fixed.mean_width());
-      wk.push_back(r.what_if.kept_pct());
-      ww.push_back(r.what_if.mean_width());
       if (!o.per_seed) continue;
       std::printf("seed %llu: %ld orders, %ld in stock, %ld backordered (%ld unshipped), mean wait %.1f d\n",
                   static_cast<unsigned long long>(seed), r.orders, r.in_stock, r.backorders, r.unshipped,
@@ -581,11 +569,6 @@ int main(int argc, char** argv) {
                     source[k], r.engine_by[k].n, r.engine_by[k].kept_pct(), r.engine_by[k].mean_width(),
                     r.fixed_by[k].kept_pct());
       }
-      std::printf(
-          "  what-if (proposed lead-time fallback, not core): lead_time lines kept %.1f%% (early %.1f%%, "
-          "late %.1f%%) width %.2f d\n",
-          r.what_if_lead.kept_pct(), r.what_if_lead.pct(r.what_if_lead.early),
-          r.what_if_lead.pct(r.what_if_lead.late), r.what_if_lead.mean_width());
       if (r.stock_mismatch)
         std::printf("  WARNING: %ld in-stock lines the engine did not promise from stock\n",
                     r.stock_mismatch);
@@ -597,10 +580,6 @@ int main(int argc, char** argv) {
         median(ek), min(ek), median(ew), median(el), o.seeds);
     std::printf("summary fixed: kept median %.1f%% min %.1f%%, width median %.2f d, not late median %.1f%%\n",
                 median(fk), min(fk), median(fw), median(fl));
-    std::printf(
-        "what-if engine with the proposed lead-time fallback: kept median %.1f%% min %.1f%%, width median "
-        "%.2f d\n",
-        median(wk), min(wk), median(ww));
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_promise_simulate: %s\n", e.what());

@@ -92,14 +92,25 @@ Window make_window(const Policy& policy, const Calendar& cal, const Today& today
   return {from, to, days_from_today(policy, cal, today, from), days_from_today(policy, cal, today, to)};
 }
 
-Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi) {
+Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi,
+                        std::optional<Day> ordered, int widen) {
+  const Day start = std::max(today.order_day, ordered.value_or(today.order_day));
+  Day from, to;
   if (policy.availability.day_unit == DayUnit::business) {
-    return make_window(policy, cal, today, cal.add_business_days(today.order_day, lo),
-                       cal.add_business_days(today.order_day, hi));
+    from = cal.add_business_days(start, lo);
+    to = cal.next_working(cal.add_business_days(start, hi) + widen);
+  } else {
+    // Calendar days, but the warehouse only ships on working days.
+    from = cal.next_working(start + lo);
+    to = cal.next_working(start + hi + widen);
   }
-  // Calendar days, but the warehouse only ships on working days.
-  return make_window(policy, cal, today, cal.next_working(today.order_day + lo),
-                     cal.next_working(today.order_day + hi));
+  if (policy.promise.lead_time_to_arrival) {
+    // The lead time ends when the goods arrive: receiving and handling come after.
+    const int ready = policy.promise.receiving_days + policy.calendar.handling_days;
+    from = cal.add_business_days(from, ready);
+    to = cal.add_business_days(to, ready);
+  }
+  return make_window(policy, cal, today, from, to);
 }
 
 Availability classify(const Policy& policy, const Calendar& cal, const Today& today, const Item& item,

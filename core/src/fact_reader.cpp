@@ -49,9 +49,10 @@ void read_arrival(const json& j, const std::string& path, Reader& r, Supply& s) 
 
 Item read_item(const json& j, const std::string& path, Reader& r) {
   Item it;
-  if (!r.object(j, path,
-                {"sku", "name", "backorders", "lead_time_days", "release_date", "discontinued",
-                 "max_backorder", "low_stock_threshold", "category", "attributes", "price"})) {
+  if (!r.object(
+          j, path,
+          {"sku", "name", "backorders", "lead_time_days", "release_date", "discontinued", "max_backorder",
+           "low_stock_threshold", "category", "attributes", "price", "supplier", "reorder_on"})) {
     return it;
   }
   if (auto s = r.string(j, "sku", path)) {
@@ -76,6 +77,14 @@ Item read_item(const json& j, const std::string& path, Reader& r) {
     }
   }
   it.price = r.integer(j, "price", path, 0, 1'000'000'000'000'000);
+  it.supplier = r.string(j, "supplier", path).value_or("");
+  if (auto d = r.string(j, "reorder_on", path)) {
+    try {
+      it.reorder_on = parse_day(*d, Reader::at(path, "reorder_on"));
+    } catch (const Error& e) {
+      r.fail(e.path(), e.what());
+    }
+  }
   it.backorders = r.boolean(j, "backorders", path);
   if (const json* lead = Reader::member(j, "lead_time_days")) {
     std::string p = Reader::at(path, "lead_time_days");

@@ -155,7 +155,16 @@ void read_availability(const json& j, const std::string& path, Reader& r, Availa
 }
 
 void read_promise(const json& j, const std::string& path, Reader& r, PromisePolicy& p) {
-  if (!r.object(j, path, {"receiving_days", "lateness_percentile", "default_lateness_days"})) return;
+  if (!r.object(j, path,
+                {"receiving_days", "lateness_percentile", "default_lateness_days", "lead_time_counts"})) {
+    return;
+  }
+  if (auto v = r.string(j, "lead_time_counts", path)) {
+    if (*v == "until_arrival")
+      p.lead_time_to_arrival = true;
+    else if (*v != "until_ship")
+      r.fail(Reader::at(path, "lead_time_counts"), "expected \"until_ship\" or \"until_arrival\"");
+  }
   if (auto v = r.integer(j, "receiving_days", path, 0, 365)) p.receiving_days = static_cast<int>(*v);
   if (auto v = r.integer(j, "lateness_percentile", path, 50, 100))
     p.lateness_percentile = static_cast<int>(*v);

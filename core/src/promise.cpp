@@ -376,9 +376,16 @@ void PromiseBook::recompute(std::size_t k) {
   };
   st.total = build(st.by_from, [](const Lot& s) { return s.from; });
   build(st.by_to, [](const Lot& s) { return s.to; });
-  st.lead = lead_time_window(policy, engine_->calendar(), today_,
-                             item.lead_min_days.value_or(policy.availability.lead_min_days),
-                             item.lead_max_days.value_or(policy.availability.lead_max_days));
+  // Beyond known supply the shop orders again: from its next order day, widened like any purchase order of
+  // the item's supplier.
+  int widen = 0;
+  if (!item.supplier.empty()) {
+    auto known = supplier_widening_.find(item.supplier);
+    widen = known != supplier_widening_.end() ? known->second : policy.promise.default_lateness_confirmed;
+  }
+  st.lead = lead_time_window(
+      policy, engine_->calendar(), today_, item.lead_min_days.value_or(policy.availability.lead_min_days),
+      item.lead_max_days.value_or(policy.availability.lead_max_days), item.reorder_on, widen);
   std::int64_t cum = 0;
   Window last_ship{}, last_delivery{};
   std::uint16_t last_zone = 0;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "backorder/labels.hpp"
 #include "backorder/wire.hpp"
 #include "test_support.hpp"
 
@@ -361,4 +362,37 @@ TEST(PromiseProperties, RandomScenarios) {
     }
     (void)changed;
   }
+}
+
+TEST(Promise, BeyondKnownSupplyTheNextOrderIsWidenedLikeAnyOther) {
+  auto engine = test::apparel_engine();
+  Facts f;
+  Item a = item("A", 10, 14);
+  a.supplier = "northwind";
+  a.reorder_on = d("2026-12-03");  // the shop orders this item on Thursdays
+  f.items = {a, item("B", 10, 14)};
+  f.suppliers = {{"northwind", {0, 1, 2, 3, 4, 5, 6, 0, 0, 0}}};  // 95th percentile: 6 days late
+  f.lines = {line("O1", "A", 1, t(1)), line("O2", "B", 1, t(1))};
+  PromiseBook book(engine, f, test::monday_morning());
+  const LinePromise& pa = book.promise(*book.find_line("O1", "1"));
+  EXPECT_EQ(pa.source, Source::lead_time);
+  EXPECT_EQ(pa.ship.from, d("2026-12-14"));  // Thursday 3 + 10 = Sunday 13 -> Monday 14
+  EXPECT_EQ(pa.ship.to, d("2026-12-23"));    // Thursday 3 + 14 + 6 = Wednesday 23
+  const LinePromise& pb = book.promise(*book.find_line("O2", "1"));
+  EXPECT_EQ(pb.ship.from, d("2026-12-10"));  // no supplier, no schedule: the plain lead time from today
+  EXPECT_EQ(pb.ship.to, d("2026-12-14"));
+}
+
+TEST(Promise, LeadTimeCanCountUntilArrival) {
+  auto doc = json::parse(test::apparel_policy());
+  doc["promise"]["lead_time_counts"] = "until_arrival";
+  auto engine = Engine::from_json(doc.dump());
+  Labeler l(engine, "en-US", test::monday_morning());
+  Label label = l.label(item("J", 10, 14), {});
+  // Arrives 10–14 December; receiving and handling take a working day each.
+  EXPECT_EQ(label.availability.later_window.from, d("2026-12-14"));
+  EXPECT_EQ(label.availability.later_window.to, d("2026-12-16"));
+  EXPECT_EQ(label.text->text, "Backorder – ships in 14–16 days");
+  doc["promise"]["lead_time_counts"] = "whenever";
+  EXPECT_EQ(validate_policy(doc.dump()).at(0).path, "policy.promise.lead_time_counts");
 }

@@ -40,6 +40,10 @@ struct Item {
   std::string category;
   std::map<std::string, std::string> attributes;  // "size": "M", "colour": "navy"
   std::optional<std::int64_t> price;              // in minor units of the policy's currency
+  // For promises beyond known supply: who supplies it (its lateness history widens the window) and the day
+  // the shop next orders it (the lead time counts from then).
+  std::string supplier;
+  std::optional<Day> reorder_on;
 };
 
 struct StockPosition {
@@ -79,8 +83,11 @@ struct Availability {
 
 // A window from civil dates, its days counted from today in the policy's unit.
 Window make_window(const Policy& policy, const Calendar& cal, const Today& today, Day from, Day to);
-// The window of a supplier lead time of lo..hi days for an order placed today (rolled to working days).
-Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi);
+// The window of a supplier lead time of lo..hi days for a purchase order placed on `ordered` (default: the
+// order day; never earlier), its end widened by `widen` days of expected lateness, rolled to working days;
+// with promise.lead_time_counts "until_arrival", receiving and handling days follow.
+Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi,
+                        std::optional<Day> ordered = std::nullopt, int widen = 0);
 
 // Pure: same inputs, same answer. Throws Error(invalid) for quantity <= 0 or an inconsistent item.
 Availability classify(const Policy& policy, const Calendar& cal, const Today& today, const Item& item,

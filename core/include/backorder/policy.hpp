@@ -34,6 +34,8 @@ struct PromisePolicy {
   int lateness_percentile = 95;          // widen a supplier's windows by this percentile of its past lateness
   int default_lateness_confirmed = 2;    // days of widening for a confirmed supply with no history
   int default_lateness_unconfirmed = 7;  // ... and for an unconfirmed one
+  // Whether an item's lead time counts until it can ship (the label's days) or until it arrives.
+  bool lead_time_to_arrival = false;
 };
 
 struct DayRange {
