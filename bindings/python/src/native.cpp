@@ -1526,8 +1526,8 @@ py::list plan_strategies(const NativePlan& np) {
         items[j] = py::make_tuple(strs.get(sh.items[j].line_id), sh.items[j].quantity);
       shipments[i] = py::make_tuple(items, window4(sh.ship), window4(sh.delivery), sh.charge);
     }
-    py::tuple payment = py::make_tuple(bo::payment_name(s.payment.kind), s.payment.latest_ship,
-                                       np.authorization_expires[k]);
+    py::tuple payment =
+        py::make_tuple(bo::payment_name(s.payment.kind), s.payment.latest_ship, np.authorization_expires[k]);
     out[k] = py::make_tuple(bo::strategy_name(s.id), shipments, s.shipping_total, s.customer_pays,
                             s.shop_pays, window4(s.complete), payment, s.disclosure);
   }
@@ -1788,7 +1788,8 @@ PYBIND11_MODULE(_native, m) {
           },
           py::arg("request_json"))
       .def("checkout", &plan_from_book, py::arg("cart"), py::arg("customer"), py::arg("locale"),
-           "A checkout plan for a cart (a mapping) at the book's moment; the GIL is released while core plans.")
+           "A checkout plan for a cart (a mapping) at the book's moment; the GIL is released while core "
+           "plans.")
       .def(
           "checkout_json",
           [](NativeBook& b, std::string_view request) {
