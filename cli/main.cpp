@@ -19,6 +19,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "backorder.h"
+#include "cart.hpp"
 #include "facts.hpp"
 
 namespace {
@@ -47,15 +49,22 @@ const char kUsage[] =
     "                         [--suppliers FILE] [--orders FILE] [--now ISO8601]\n"
     "                         [--change FILE ...] [--quote SKU[:QTY[:ZONE]] ...]\n"
     "                         [--format table|json] [--progress]\n"
+    "       backorder checkout CART [--policy FILE] [--catalog FILE] [--stock FILE] [--supply FILE]\n"
+    "                         [--orders FILE] [--suppliers FILE] [--locale TAG] [--zone ZONE] [--tier TIER]\n"
+    "                         [--now ISO8601] [--choose STRATEGY] [--line ID=CHOICE ...]\n"
+    "                         [--format table|json]\n"
     "       backorder --help\n"
     "\n"
-    "labels reads policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
+    "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
     "from\n" BO_DEFAULT_DATA_DIR
     "\n"
     "--now defaults to the current time; --locale to the policy's; --quantity to 1.\n"
     "SCENARIO is a JSON scenario file or a directory of items/stock/supply/suppliers/orders files;\n"
     "every facts file is JSON, or CSV when its name ends in .csv (docs/cli.md).\n"
-    "Exit status: 0 ok, 1 invalid policy or a row could not be labelled, 2 could not run.\n";
+    "CART is {\"currency\", \"lines\": [...]} as JSON, or CSV with line_id,sku,quantity,unit_price columns;\n"
+    "CHOICE is wait, notify_me, remove or alternative:SKU; --choose or --line prints the consent record.\n"
+    "Exit status: 0 ok, 1 invalid policy or a row could not be labelled, 2 could not run\n"
+    "(a cart the engine rejects included: every problem is listed).\n";
 
 // Thrown for anything that stops the command: printed as "backorder: MESSAGE", exit status 2.
 struct Fatal {
@@ -511,6 +520,262 @@ int cmd_promise(const PromiseOptions& o) {
   return kOk;
 }
 
+// ---- checkout ------------------------------------------------------------------------------------
+
+struct CheckoutOptions {
+  std::string cart, policy, catalog, stock;
+  std::optional<std::string> supply, orders, suppliers, locale, zone, tier, now, strategy;
+  std::vector<std::pair<std::string, json>> choices;  // --line ID=CHOICE, in order
+  std::string format = "table";
+};
+
+// Digits after the decimal point of an ISO 4217 currency (ISO 4217's minor unit). 2 unless listed.
+int currency_exponent(const std::string& code) {
+  static const std::set<std::string> none = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+                                             "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"};
+  static const std::set<std::string> three = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+  if (none.count(code) != 0) return 0;
+  if (three.count(code) != 0) return 3;
+  return 2;
+}
+
+// 595 USD -> "USD 5.95"; amounts are integer minor units, never floating point.
+std::string money(std::int64_t minor, const std::string& currency) {
+  const int exponent = currency_exponent(currency);
+  const bool negative = minor < 0;
+  // The magnitude without overflow for INT64_MIN.
+  const std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+  std::string digits = std::to_string(magnitude);
+  if (exponent > 0) {
+    if (digits.size() <= static_cast<std::size_t>(exponent))
+      digits.insert(0, static_cast<std::size_t>(exponent) + 1 - digits.size(), '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(exponent), ".");
+  }
+  return currency + " " + (negative ? "-" : "") + digits;
+}
+
+// --line ID=CHOICE: "wait", "notify_me", "remove" as they are; "alternative:SKU" -> {"alternative": SKU}.
+std::pair<std::string, json> line_choice(const std::string& spec) {
+  const std::size_t eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+    throw Usage{"--line takes ID=CHOICE (wait, notify_me, remove, alternative:SKU), not \"" + spec + "\""};
+  const std::string id = spec.substr(0, eq), choice = spec.substr(eq + 1);
+  static const std::string alternative = "alternative:";
+  if (choice.compare(0, alternative.size(), alternative) == 0) {
+    if (choice.size() == alternative.size())
+      throw Usage{"--line " + spec + ": alternative:SKU needs the SKU"};
+    return {id, json{{"alternative", choice.substr(alternative.size())}}};
+  }
+  return {id, json(choice)};
+}
+
+// The policy's currency, to fill a cart that does not say; "" when the policy cannot tell (the engine then
+// reports the policy's own problem).
+std::string policy_currency(const std::string& policy_file) {
+  try {
+    const json policy = json::parse(read_file(policy_file));
+    if (policy.is_object() && policy.contains("currency") && policy["currency"].is_string())
+      return policy["currency"];
+  } catch (const json::exception&) {
+  }
+  return {};
+}
+
+// Every problem of the last failed call, one "backorder: LOCATION: MESSAGE" line each (the first without
+// the prefix: main() adds it), located in the cart or the facts file they come from.
+std::string every_issue(const bo_cli::Cart& cart, const bo_cli::Facts& facts,
+                        const std::string& context = {}) {
+  json issues;
+  try {
+    issues = json::parse(bo_last_error_json());
+  } catch (const json::exception&) {
+    return last_error();
+  }
+  if (!issues.is_array() || issues.empty()) return last_error();
+  std::string text;
+  for (const auto& issue : issues) {
+    const std::string path = issue.value("path", std::string());
+    const std::string message = issue.value("message", std::string());
+    std::string where = cart.locate(path);
+    if (where.empty()) where = path.empty() ? std::string() : facts.locate(path);
+    if (!text.empty()) text += "\nbackorder: ";
+    text += context + (where.empty() ? message : where + ": " + message);
+  }
+  return text;
+}
+
+std::string quantity_at(std::int64_t quantity, const json& window) {
+  if (quantity <= 0) return "";
+  const std::string w = window_span(window);
+  return std::to_string(quantity) + (w.empty() ? "" : " \u00d7 " + w);
+}
+
+std::string items_text(const json& items) {
+  std::string text;
+  for (const auto& it : items) {
+    if (!text.empty()) text += ", ";
+    text += "line " + it.at("line_id").get<std::string>() + " \u00d7" +
+            std::to_string(it.at("quantity").get<std::int64_t>());
+  }
+  return text;
+}
+
+std::string payment_text(const json& payment) {
+  if (!payment.is_object()) return "";
+  std::string text = payment.value("advice", std::string());
+  if (payment.contains("authorization_expires") && payment["authorization_expires"].is_string())
+    text += " (authorization expires " + payment["authorization_expires"].get<std::string>() + ")";
+  return text;
+}
+
+void print_plan(const json& plan) {
+  const std::string currency = plan.at("currency");
+  const json& lines = plan.at("lines");
+  std::cout << "checkout at " << plan.at("now").get<std::string>() << " in "
+            << plan.at("locale").get<std::string>() << ": " << lines.size()
+            << (lines.size() == 1 ? " line" : " lines") << ", subtotal "
+            << money(plan.at("subtotal"), currency) << "\n\n";
+
+  std::vector<std::vector<std::string>> rows = {
+      {"LINE", "SKU", "NAME", "QTY", "AMOUNT", "STATUS", "LABEL", "SHIPS NOW", "WAITS"}};
+  for (const auto& l : lines) {
+    const json& label = l.at("label");
+    rows.push_back({l.at("line_id"), l.at("sku"), l.value("name", std::string()),
+                    std::to_string(l.at("quantity").get<std::int64_t>()), money(l.at("amount"), currency),
+                    label.at("status"), label.at("text"),
+                    quantity_at(label.value("ship_now", std::int64_t{0}), label.value("now_window", json())),
+                    quantity_at(label.value("later", std::int64_t{0}), label.value("later_window", json()))});
+  }
+  print_table(rows);
+
+  for (const auto& l : lines) {
+    const json& options = l.at("options");
+    if (options.empty()) continue;
+    std::string names;
+    for (const auto& o : options) names += (names.empty() ? "" : ", ") + o.get<std::string>();
+    std::cout << "\nline " << l.at("line_id").get<std::string>() << " (" << l.at("sku").get<std::string>()
+              << ") options: " << names << "\n";
+    const json& alternatives = l.at("alternatives");
+    if (alternatives.empty()) continue;
+    std::cout << "  alternatives:\n";
+    std::vector<std::vector<std::string>> alt_rows;
+    for (const auto& a : alternatives) {
+      alt_rows.push_back({"  ", a.at("sku"), a.value("name", std::string()), money(a.at("price"), currency),
+                          a.at("label").at("text"), window_span(a.at("label").value("now_window", json()))});
+    }
+    print_table(alt_rows);
+  }
+
+  const std::string default_id = plan.at("default_strategy");
+  const std::string recommended_id = plan.at("recommended_strategy");
+  const json& strategies = plan.at("strategies");
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> ship_rows = {
+      {"STRATEGY", "SHIPMENT", "SHIPS", "DELIVERY", "ITEMS", "CHARGE"}};
+  for (const auto& s : strategies) {
+    const json& shipments = s.at("shipments");
+    for (std::size_t k = 0; k < shipments.size(); ++k) {
+      const json& sh = shipments[k];
+      ship_rows.push_back({s.at("id"), std::to_string(k + 1) + " of " + std::to_string(shipments.size()),
+                           window_span(sh.at("ship")), window_span(sh.value("delivery", json())),
+                           items_text(sh.at("items")), money(sh.at("charge"), currency)});
+    }
+  }
+  print_table(ship_rows);
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> sum_rows = {
+      {"STRATEGY", "", "SHIPPING", "CUSTOMER PAYS", "SHOP PAYS", "COMPLETE", "PAYMENT"}};
+  for (const auto& s : strategies) {
+    const std::string id = s.at("id");
+    std::string tags;
+    if (id == default_id) tags = "default";
+    if (id == recommended_id) tags += tags.empty() ? "recommended" : ", recommended";
+    sum_rows.push_back({id, tags, money(s.at("shipping_total"), currency),
+                        money(s.at("customer_pays"), currency), money(s.at("shop_pays"), currency),
+                        window_span(s.value("complete", json())), payment_text(s.value("payment", json()))});
+  }
+  print_table(sum_rows);
+  std::cout << "\n";
+  for (const auto& s : strategies)
+    std::cout << s.at("id").get<std::string>() << ": " << s.value("disclosure", std::string()) << "\n";
+
+  if (strategies.size() > 1) {
+    std::cout << "\ncost difference: " << money(plan.at("cost_difference"), currency)
+              << " (what ship_available costs the shopper over ship_together)\n";
+  }
+  std::cout << (strategies.size() > 1 ? "" : "\n") << "default: " << default_id
+            << "\nrecommended: " << recommended_id << " (" << plan.value("recommendation", std::string())
+            << ")\n";
+
+  const json& disclosures = plan.at("disclosures");
+  if (!disclosures.empty()) {
+    std::cout << "\ndisclosures:\n";
+    for (const auto& d : disclosures) {
+      std::string kind = d.at("kind");
+      if (d.contains("line_id") && d["line_id"].is_string())
+        kind += " (line " + d["line_id"].get<std::string>() + ")";
+      std::cout << "  " << kind << ": " << d.at("text").get<std::string>() << "\n";
+    }
+  }
+}
+
+int cmd_checkout(const CheckoutOptions& o) {
+  using bo_cli::FactKind;
+  bo_cli::Progress progress(false);
+  bo_cli::Facts facts;
+  facts.load(FactKind::items, o.catalog, progress);
+  facts.load(FactKind::stock, o.stock, progress);
+  if (o.supply) facts.load(FactKind::supply, *o.supply, progress);
+  if (o.orders) facts.load(FactKind::orders, *o.orders, progress);
+  if (o.suppliers) facts.load(FactKind::suppliers, *o.suppliers, progress);
+  bo_cli::Cart cart = bo_cli::parse_cart(bo_cli::read_text_file(o.cart), o.cart, policy_currency(o.policy));
+  auto engine = make_engine(o.policy);
+
+  json& request = facts.doc;
+  request["now"] = o.now ? *o.now : now_utc_iso();
+  json customer = cart.customer;
+  if (o.locale) customer["locale"] = *o.locale;
+  if (o.zone) customer["zone"] = *o.zone;
+  if (o.tier) customer["tier"] = *o.tier;
+  request["cart"] = cart.cart;
+  request["customer"] = std::move(customer);
+  const std::string body = request.dump();
+  char* out = nullptr;
+  size_t len = 0;
+  if (bo_engine_checkout_json(&out, &len, engine.get(), body.data(), body.size()) != BO_OK)
+    throw Fatal{every_issue(cart, facts)};
+  json plan = take_json(out, len);
+
+  // The consent record, when the shopper's choice is given: exactly the library's text, to keep as it is.
+  std::string record;
+  if (o.strategy || !o.choices.empty()) {
+    json choice = json::object();
+    if (o.strategy) choice["strategy"] = *o.strategy;
+    json lines = json::object();
+    for (const auto& [id, c] : o.choices) lines[id] = c;
+    if (!lines.empty()) choice["lines"] = std::move(lines);
+    const std::string consent_req = json{{"plan", plan}, {"choice", choice}, {"now", request["now"]}}.dump();
+    if (bo_consent_json(&out, &len, consent_req.data(), consent_req.size()) != BO_OK)
+      throw Fatal{every_issue(cart, facts, "the choice: ")};
+    std::unique_ptr<char, FreeChars> owned(out);
+    record.assign(out, len);
+  }
+
+  if (o.format == "json") {
+    if (!record.empty()) plan["consent"] = json::parse(record);
+    std::cout << plan.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  } else {
+    print_plan(plan);
+    if (!record.empty()) {
+      std::cout << "\nconsent record (" << json::parse(record).value("strategy", std::string())
+                << "), to keep with the order:\n"
+                << record << "\n";
+    }
+  }
+  return kOk;
+}
+
 // ---- arguments -----------------------------------------------------------------------------------
 
 // "--name value" or "--name=value".
@@ -631,6 +896,51 @@ int run(const std::vector<std::string>& args) {
     if (o.format != "table" && o.format != "json")
       throw Usage{"--format is table or json, not \"" + o.format + "\""};
     return cmd_promise(o);
+  }
+  if (cmd == "checkout") {
+    const std::string dir = data_dir();
+    CheckoutOptions o;
+    o.policy = dir + "/policy.json";
+    o.catalog = dir + "/catalog.json";
+    o.stock = dir + "/stock.json";
+    bool have_cart = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      std::string v;
+      if (take_option(args, i, "--policy", o.policy) || take_option(args, i, "--catalog", o.catalog) ||
+          take_option(args, i, "--stock", o.stock) || take_option(args, i, "--format", o.format)) {
+        continue;
+      }
+      if (take_option(args, i, "--supply", v)) {
+        o.supply = v;
+      } else if (take_option(args, i, "--orders", v)) {
+        o.orders = v;
+      } else if (take_option(args, i, "--suppliers", v)) {
+        o.suppliers = v;
+      } else if (take_option(args, i, "--locale", v)) {
+        o.locale = v;
+      } else if (take_option(args, i, "--zone", v)) {
+        o.zone = v;
+      } else if (take_option(args, i, "--tier", v)) {
+        o.tier = v;
+      } else if (take_option(args, i, "--now", v)) {
+        o.now = v;
+      } else if (take_option(args, i, "--choose", v)) {
+        o.strategy = v;
+      } else if (take_option(args, i, "--line", v)) {
+        o.choices.push_back(line_choice(v));
+      } else if (!args[i].empty() && args[i][0] == '-') {
+        throw Usage{"checkout: unknown argument \"" + args[i] + "\""};
+      } else if (have_cart) {
+        throw Usage{"checkout takes one cart, not \"" + args[i] + "\" too"};
+      } else {
+        o.cart = args[i];
+        have_cart = true;
+      }
+    }
+    if (!have_cart) throw Usage{"checkout needs a cart file"};
+    if (o.format != "table" && o.format != "json")
+      throw Usage{"--format is table or json, not \"" + o.format + "\""};
+    return cmd_checkout(o);
   }
   throw Usage{"unknown command \"" + cmd + "\""};
 }

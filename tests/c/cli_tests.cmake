@@ -191,3 +191,78 @@ bo_cli_test(labels_csv_catalog ARGS labels --now ${BO_NOW} --catalog ${BO_CSV}/e
             MIN_STDOUT_LINES 3)
 bo_cli_test(labels_csv_bad_stock ARGS labels --now ${BO_NOW} --stock ${BO_CSV}/bad/orders_zero.csv EXIT 2
             STDERR "orders_zero\\.csv:1: unknown column \"order_id\" \\(stock columns: ")
+
+# ---- checkout -------------------------------------------------------------------------------------------
+set(BO_CARTS ${PROJECT_SOURCE_DIR}/cli/testdata/carts)
+set(BO_CART ${BO_CARTS}/apparel.json)
+set(BO_LATER "2026-12-10 – 2026-12-14")
+
+bo_cli_test(checkout_table ARGS checkout ${BO_CART} --now ${BO_NOW} EXIT 0
+            STDOUT "^checkout at ${BO_NOW} in en-US: 3 lines, subtotal USD 243\\.00\n"
+                   "\n1 +JKT-NAVY-M +Field jacket, navy, M +1 +USD 129\\.00 +backorder +${BO_JACKET_TEXT} +1 × ${BO_LATER}\n"
+                   "\n2 +SCF-WOOL-GRY +Wool scarf, grey +1 +USD 35\\.00 +in_stock +In stock +1 × 2026-12-01\n"
+                   "\nline 1 \\(JKT-NAVY-M\\) options: wait, notify_me, alternative, remove\n  alternatives:\n"
+                   "    JKT-OLIVE-M +Field jacket, olive, M +USD 129\\.00 +In stock +2026-12-01\n"
+                   "\nship_available +1 of 2 +2026-12-01 +[^\n]* +line 2 ×1, line 3 ×1 +USD 5\\.95\n"
+                   "\nship_available +2 of 2 +${BO_LATER} +[^\n]* +line 1 ×1 +USD 5\\.95\n"
+                   "\nship_together +1 of 1 +${BO_LATER} +[^\n]*line 1 ×1 +USD 5\\.95\n"
+                   "\nSTRATEGY +SHIPPING +CUSTOMER PAYS +SHOP PAYS +COMPLETE +PAYMENT\n"
+                   "\nship_available +recommended +USD 11\\.90 +USD 5\\.95 +USD 5\\.95 +${BO_LATER} +charge_at_shipment"
+                   "\nship_together +default +USD 5\\.95 +USD 0\\.00 +USD 5\\.95 +${BO_LATER} "
+                   "\nship_available: Items in stock ship Dec 1[^\n]*in a second shipment"
+                   "\ncost difference: USD 5\\.95 "
+                   "\ndefault: ship_together\nrecommended: ship_available \\(sooner\\)\n"
+                   "\n  backorder \\(line 1\\): 1 unit of Field jacket, navy, M is on backorder"
+                   "\n  cancellation: " "\n  payment: "
+            NOT_STDOUT "consent record")
+bo_cli_test(checkout_json ARGS checkout ${BO_CART} --now ${BO_NOW} --format json EXIT 0
+            JSON "strategies;0;customer_pays=595")
+bo_cli_test(checkout_json_together ARGS checkout ${BO_CART} --now ${BO_NOW} --format=json EXIT 0
+            JSON "strategies;1;shipments;0;ship;from=2026-12-10")
+bo_cli_test(checkout_json_alternative ARGS checkout ${BO_CART} --now ${BO_NOW} --format json EXIT 0
+            JSON "lines;0;alternatives;0;sku=JKT-OLIVE-M")
+bo_cli_test(checkout_json_cost_difference ARGS checkout ${BO_CART} --now ${BO_NOW} --format json EXIT 0
+            JSON "cost_difference=595")
+bo_cli_test(checkout_choose ARGS checkout ${BO_CART} --now ${BO_NOW} --choose ship_available --format json EXIT 0
+            JSON "consent;strategy=ship_available")
+bo_cli_test(checkout_choose_pays ARGS checkout ${BO_CART} --now ${BO_NOW} --choose ship_available --format json
+            EXIT 0 JSON "consent;customer_pays=595")
+bo_cli_test(checkout_choose_table ARGS checkout ${BO_CART} --now ${BO_NOW} --choose ship_together --line 1=wait
+            EXIT 0
+            STDOUT "\n\nconsent record \\(ship_together\\), to keep with the order:\n\\{[^\n]*\"strategy\":\"ship_together\"[^\n]*\\}\n$"
+                   "\"choice\":\"wait\"" "\"recorded_at\":\"2026-11-30T14:00:00\\+00:00\"")
+bo_cli_test(checkout_line_alternative ARGS checkout ${BO_CART} --now ${BO_NOW} --line 1=alternative:JKT-OLIVE-M
+            --format json EXIT 0 JSON "consent;lines;0;alternative=JKT-OLIVE-M")
+bo_cli_test(checkout_locale ARGS checkout ${BO_CART} --now ${BO_NOW} --locale de-DE EXIT 0
+            STDOUT "in de-DE: " "\nship_together: Die gesamte Bestellung " NOT_STDOUT "The whole order")
+# Facts from supply: the jacket's window comes from the purchase orders and the 40 customers ahead.
+bo_cli_test(checkout_supply ARGS checkout ${BO_CART} --now ${BO_NOW} --supply ${BO_SCENARIO}
+            --orders ${BO_SCENARIO} --suppliers ${BO_SCENARIO} EXIT 0
+            STDOUT "\n1 +JKT-NAVY-M [^\n]* +1 × ${BO_SECOND}\n" NOT_STDOUT "${BO_JACKET_TEXT}")
+# The same cart as CSV (its customer given as options) plans exactly the same.
+add_test(NAME cli_checkout_csv_same_as_json
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:backorder_cli>
+                 "-DARGS_A=checkout@@${BO_CART}@@--now@@${BO_NOW}@@--format@@json@@--choose@@ship_available"
+                 "-DARGS_B=checkout@@${BO_CARTS}/apparel.csv@@--locale@@en-US@@--zone@@US@@--now@@${BO_NOW}@@--format@@json@@--choose@@ship_available"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/same_output.cmake)
+# A cart the engine rejects: status 2, every problem on its own line with its path.
+bo_cli_test(checkout_bad_cart ARGS checkout ${BO_CARTS}/bad.json --now ${BO_NOW} EXIT 2
+            STDERR "^backorder: [^\n]*bad\\.json: cart\\.currency: [^\n]*EUR"
+                   "\nbackorder: [^\n]*bad\\.json: cart\\.lines\\[0\\]\\.sku: [^\n]*NOPE"
+                   "\nbackorder: [^\n]*bad\\.json: cart\\.lines\\[1\\]\\.quantity: "
+                   "\nbackorder: [^\n]*bad\\.json: cart\\.lines\\[2\\]\\.line_id: "
+            NOT_STDOUT ".")
+bo_cli_test(checkout_bad_csv_cart ARGS checkout ${BO_CARTS}/bad.csv --now ${BO_NOW} EXIT 2
+            STDERR "^backorder: [^\n]*bad\\.csv:3: sku: [^\n]*NOPE\"\nbackorder: [^\n]*bad\\.csv:4: quantity: [^\n]+\n$")
+bo_cli_test(checkout_bad_choice ARGS checkout ${BO_CART} --now ${BO_NOW} --choose ship_by_pigeon EXIT 2
+            STDERR "choice\\.strategy: [^\n]*ship_by_pigeon" NOT_STDOUT ".")
+bo_cli_test(checkout_bad_alternative ARGS checkout ${BO_CART} --now ${BO_NOW} --line 1=alternative:BOOT-CHEL-42
+            EXIT 2 STDERR "choice\\.lines\\.1\\.alternative: ")
+bo_cli_test(checkout_bad_line ARGS checkout ${BO_CART} --line 1 EXIT 2 STDERR "--line takes ID=CHOICE")
+bo_cli_test(checkout_csv_unknown_column ARGS checkout ${BO_CARTS}/../bad/orders_zero.csv EXIT 2
+            STDERR "orders_zero\\.csv:1: unknown column \"order_id\" \\(cart columns: line_id, sku, ")
+bo_cli_test(checkout_missing_cart ARGS checkout ${BO_CARTS}/nope.json EXIT 2 STDERR "cannot read [^\n]*nope\\.json")
+bo_cli_test(checkout_no_cart ARGS checkout --now ${BO_NOW} EXIT 2 STDERR "checkout needs a cart file")
+bo_cli_test(checkout_two_carts ARGS checkout ${BO_CART} ${BO_CART} EXIT 2 STDERR "one cart")
+bo_cli_test(checkout_unknown_flag ARGS checkout ${BO_CART} --colour EXIT 2
+            STDERR "checkout: unknown argument \"--colour\"")
