@@ -45,26 +45,25 @@ constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
 std::string at(std::size_t i, const char* field) { return "cart.lines[" + std::to_string(i) + "]." + field; }
 
 // How alike a candidate is to the item a shopper cannot have now, most important first: same category, then
-// each attribute in the policy's order, then the price band, then the nearest price.
+// each attribute in the policy's order, then the price band (bits from high to low), then the nearest price.
 struct Likeness {
-  std::vector<int> matches;
-  std::int64_t price_gap;
+  std::uint32_t matches = 0;
+  std::int64_t price_gap = 0;
   bool operator<(const Likeness& o) const {
-    if (matches != o.matches) return matches > o.matches;
-    return price_gap < o.price_gap;
+    return matches != o.matches ? matches > o.matches : price_gap < o.price_gap;
   }
 };
 
 Likeness likeness(const CheckoutPolicy& cp, const Item& want, const Item& cand) {
   Likeness l;
-  l.matches.push_back(!want.category.empty() && want.category == cand.category);
+  auto bit = [&](bool same) { l.matches = (l.matches << 1) | (same ? 1u : 0u); };
+  bit(!want.category.empty() && want.category == cand.category);
   for (const auto& attr : cp.alternatives_match) {
     auto a = want.attributes.find(attr), b = cand.attributes.find(attr);
-    l.matches.push_back(a != want.attributes.end() && b != cand.attributes.end() && a->second == b->second);
+    bit(a != want.attributes.end() && b != cand.attributes.end() && a->second == b->second);
   }
   std::int64_t gap = want.price && cand.price ? std::abs(*want.price - *cand.price) : kMaxAmount;
-  bool band = want.price && cand.price && gap * 100 <= *want.price * cp.price_band_percent;
-  l.matches.push_back(band);
+  bit(want.price && cand.price && gap * 100 <= *want.price * cp.price_band_percent);
   l.price_gap = gap;
   return l;
 }
@@ -141,23 +140,25 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
       if (a.later > 0) pl.options.push_back(LineOption::wait);
       if (a.notify_me) pl.options.push_back(LineOption::notify_me);
       if (!pl.preorder && cp.alternatives_max > 0) {
+        // Rank by likeness first (cheap), then ask availability in rank order until enough can ship now.
         std::vector<std::pair<Likeness, std::uint32_t>> ranked;
         const auto& pool = book.items_in_category(item.category);
+        ranked.reserve(pool.size());
         for (std::uint32_t k : pool) {
           const Item& cand = book.item_at(k);
-          if (cand.sku == item.sku || cand.discontinued) continue;
-          Availability ca =
-              book.availability(cand.sku, l.quantity, in_cart.count(cand.sku) ? in_cart[cand.sku] : 0);
-          if (ca.ship_now < l.quantity) continue;  // only what can ship now is an alternative
-          ranked.emplace_back(likeness(cp, item, cand), k);
+          if (cand.sku != item.sku && !cand.discontinued) ranked.emplace_back(likeness(cp, item, cand), k);
         }
         std::stable_sort(ranked.begin(), ranked.end(),
                          [](const auto& x, const auto& y) { return x.first < y.first; });
-        for (std::size_t r = 0; r < ranked.size() && r < static_cast<std::size_t>(cp.alternatives_max); ++r) {
-          const Item& cand = book.item_at(ranked[r].second);
+        for (const auto& [score, k] : ranked) {
+          if (pl.alternatives.size() >= static_cast<std::size_t>(cp.alternatives_max)) break;
+          const Item& cand = book.item_at(k);
+          auto taken = in_cart.find(cand.sku);
+          Availability ca =
+              book.availability(cand.sku, l.quantity, taken == in_cart.end() ? 0 : taken->second);
+          if (ca.ship_now < l.quantity) continue;  // only what can ship now is an alternative
           pl.alternatives.push_back({cand.sku, cand.name.empty() ? cand.sku : cand.name,
-                                     cand.price.value_or(0),
-                                     labeler.label(book.availability(cand.sku, l.quantity))});
+                                     cand.price.value_or(0), labeler.label(ca)});
         }
         if (!pl.alternatives.empty()) pl.options.push_back(LineOption::alternative);
       }

@@ -178,6 +178,10 @@ void check_consent(const json& c, Reader& r) {
 
 }  // namespace
 
+std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
+  return detail::to_text(plan_object(plan, engine.calendar()));
+}
+
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;

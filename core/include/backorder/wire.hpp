@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "backorder/checkout.hpp"
 #include "backorder/engine.hpp"
 #include "backorder/labels.hpp"
 #include "backorder/promise.hpp"
@@ -34,6 +35,8 @@ std::string book_labels_json(const PromiseBook& book, std::string_view request_j
 // ({"locale", "zone", "tier"}) and, for checkout_json, the facts and "now" like a scenario.
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
 std::string book_checkout_json(const PromiseBook& book, std::string_view request_json);
+// A plan as the JSON the checkout calls answer.
+std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine);
 // {"plan": PLAN, "choice": {"strategy", "lines": {"LINE_ID": "wait" | "notify_me" | "remove" |
 // {"alternative": "SKU"}}}, "now"} -> the consent record to keep with the order.
 std::string consent_json(std::string_view request_json);
