@@ -7,9 +7,10 @@
 namespace backorder {
 
 using detail::json;
-using detail::label_object;
+using detail::JsonWriter;
 using detail::Reader;
-using detail::window_json;
+using detail::write_label;
+using detail::write_window;
 
 namespace {
 
@@ -60,77 +61,84 @@ Cart read_cart(const json& j, Reader& r) {
   return cart;
 }
 
-json shipment_object(const Shipment& s) {
-  json items = json::array();
-  for (const auto& i : s.items) items.push_back({{"line_id", i.line_id}, {"quantity", i.quantity}});
-  return {{"items", std::move(items)},
-          {"ship", window_json(s.ship)},
-          {"delivery", window_json(s.delivery)},
-          {"charge", s.charge}};
+void write_shipment(JsonWriter& w, const Shipment& s) {
+  w.begin_object().field("charge", s.charge).key("delivery");
+  write_window(w, s.delivery);
+  w.key("items").begin_array();
+  for (const auto& i : s.items)
+    w.begin_object().field("line_id", i.line_id).field("quantity", i.quantity).end_object();
+  w.end_array().key("ship");
+  write_window(w, s.ship);
+  w.end_object();
 }
 
-json plan_object(const CheckoutPlan& plan, const Calendar& cal) {
-  auto instant = [&](Instant t) { return cal.format_local(t); };
-  json lines = json::array();
-  for (const PlanLine& l : plan.lines) {
-    json options = json::array(), alternatives = json::array();
-    for (LineOption o : l.options) options.push_back(option_name(o));
-    for (const Alternative& a : l.alternatives) {
-      alternatives.push_back(
-          {{"sku", a.sku}, {"name", a.name}, {"price", a.price}, {"label", label_object(a.label, a.sku)}});
-    }
-    lines.push_back({{"line_id", l.line_id},
-                     {"sku", l.sku},
-                     {"name", l.name},
-                     {"quantity", l.quantity},
-                     {"unit_price", l.unit_price},
-                     {"amount", l.amount},
-                     {"preorder", l.preorder},
-                     {"label", label_object(l.label, l.sku)},
-                     {"options", std::move(options)},
-                     {"alternatives", std::move(alternatives)}});
-  }
-  json strategies = json::array();
-  for (const StrategyPlan& s : plan.strategies) {
-    json shipments = json::array();
-    for (const Shipment& sh : s.shipments) shipments.push_back(shipment_object(sh));
-    strategies.push_back({{"id", strategy_name(s.id)},
-                          {"shipments", std::move(shipments)},
-                          {"shipping_total", s.shipping_total},
-                          {"customer_pays", s.customer_pays},
-                          {"shop_pays", s.shop_pays},
-                          {"complete", window_json(s.complete)},
-                          {"payment",
-                           {{"advice", payment_name(s.payment.kind)},
-                            {"latest_ship", format_day(s.payment.latest_ship)},
-                            {"authorization_expires", instant(s.payment.authorization_expires)}}},
-                          {"disclosure", s.disclosure}});
-  }
-  json disclosures = json::array();
+// Keys in sorted order, as everywhere in answers.
+std::string plan_text(const CheckoutPlan& plan, const Calendar& cal) {
+  JsonWriter w;
+  w.begin_object()
+      .field("cost_difference", plan.cost_difference)
+      .field("currency", plan.currency)
+      .field("default_strategy", strategy_name(plan.default_strategy))
+      .key("disclosures")
+      .begin_array();
   for (const Disclosure& d : plan.disclosures) {
-    json o = {{"kind", d.kind}, {"text", d.text}};
-    if (!d.line_id.empty()) o["line_id"] = d.line_id;
-    disclosures.push_back(std::move(o));
+    w.begin_object().field("kind", d.kind);
+    if (!d.line_id.empty()) w.field("line_id", d.line_id);
+    w.field("text", d.text).end_object();
   }
-  return {{"now", instant(plan.now)},
-          {"locale", plan.locale},
-          {"currency", plan.currency},
-          {"policy_hash", plan.policy_hash},
-          {"subtotal", plan.subtotal},
-          {"lines", std::move(lines)},
-          {"mixed", plan.mixed},
-          {"strategies", std::move(strategies)},
-          {"cost_difference", plan.cost_difference},
-          {"default_strategy", strategy_name(plan.default_strategy)},
-          {"recommended_strategy", strategy_name(plan.recommended_strategy)},
-          {"recommendation", plan.recommendation},
-          {"disclosures", std::move(disclosures)}};
+  w.end_array().key("lines").begin_array();
+  for (const PlanLine& l : plan.lines) {
+    w.begin_object().key("alternatives").begin_array();
+    for (const Alternative& a : l.alternatives) {
+      w.begin_object().key("label");
+      write_label(w, a.label, a.sku);
+      w.field("name", a.name).field("price", a.price).field("sku", a.sku).end_object();
+    }
+    w.end_array().field("amount", l.amount).key("label");
+    write_label(w, l.label, l.sku);
+    w.field("line_id", l.line_id).field("name", l.name).key("options").begin_array();
+    for (LineOption o : l.options) w.value(option_name(o));
+    w.end_array()
+        .field("preorder", l.preorder)
+        .field("quantity", l.quantity)
+        .field("sku", l.sku)
+        .field("unit_price", l.unit_price)
+        .end_object();
+  }
+  w.end_array()
+      .field("locale", plan.locale)
+      .field("mixed", plan.mixed)
+      .field("now", cal.format_local(plan.now))
+      .field("policy_hash", plan.policy_hash)
+      .field("recommendation", plan.recommendation)
+      .field("recommended_strategy", strategy_name(plan.recommended_strategy))
+      .key("strategies")
+      .begin_array();
+  for (const StrategyPlan& s : plan.strategies) {
+    w.begin_object().key("complete");
+    write_window(w, s.complete);
+    w.field("customer_pays", s.customer_pays)
+        .field("disclosure", s.disclosure)
+        .field("id", strategy_name(s.id))
+        .key("payment")
+        .begin_object()
+        .field("advice", payment_name(s.payment.kind))
+        .field("authorization_expires", cal.format_local(s.payment.authorization_expires))
+        .field("latest_ship", format_day(s.payment.latest_ship))
+        .end_object()
+        .key("shipments")
+        .begin_array();
+    for (const Shipment& sh : s.shipments) write_shipment(w, sh);
+    w.end_array().field("shipping_total", s.shipping_total).field("shop_pays", s.shop_pays).end_object();
+  }
+  w.end_array().field("subtotal", plan.subtotal).end_object();
+  return std::move(w.text());
 }
 
 std::string plan_for(const PromiseBook& book, const Cart& cart, const std::string& locale) {
   Labeler labeler(book.engine_ptr(), cart.customer.locale.empty() ? locale : cart.customer.locale,
                   book.today().now);
-  return detail::to_text(plan_object(plan_checkout(book, cart, labeler), book.engine().calendar()));
+  return plan_text(plan_checkout(book, cart, labeler), book.engine().calendar());
 }
 
 // A consent record's fields, checked the same way whether it was just made or read back from storage.
@@ -179,7 +187,7 @@ void check_consent(const json& c, Reader& r) {
 }  // namespace
 
 std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
-  return detail::to_text(plan_object(plan, engine.calendar()));
+  return plan_text(plan, engine.calendar());
 }
 
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {

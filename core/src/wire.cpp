@@ -9,10 +9,11 @@
 namespace backorder {
 
 using detail::json;
-using detail::label_object;
+using detail::JsonWriter;
 using detail::read_item;
 using detail::read_stock;
 using detail::Reader;
+using detail::write_label;
 
 namespace {
 
@@ -55,21 +56,21 @@ Common read_common(const json& j, Reader& r) {
   return c;
 }
 
-json book_labels(const PromiseBook& book, const std::string& locale, std::int64_t quantity,
-                 const json* skus = nullptr) {
+std::string book_labels(const PromiseBook& book, const std::string& locale, std::int64_t quantity,
+                        const json* skus = nullptr) {
   Labeler labeler(book.engine_ptr(), locale, book.today().now);
-  json labels = json::array();
+  JsonWriter w;
+  w.begin_object().key("errors").begin_array().end_array().key("labels").begin_array();
   auto one = [&](const std::string& sku, std::size_t row) {
-    json l = label_object(labeler.label(book.availability(sku, quantity)), sku);
-    l["row"] = row;
-    labels.push_back(std::move(l));
+    write_label(w, labeler.label(book.availability(sku, quantity)), sku, row);
   };
   if (skus) {
     for (std::size_t i = 0; i < skus->size(); ++i) one((*skus)[i].get<std::string>(), i);
   } else {
     for (std::size_t i = 0; i < book.item_count(); ++i) one(book.item_at(i).sku, i);
   }
-  return json{{"labels", std::move(labels)}, {"errors", json::array()}};
+  w.end_array().end_object();
+  return std::move(w.text());
 }
 
 }  // namespace
@@ -93,11 +94,13 @@ std::string book_labels_json(const PromiseBook& book, std::string_view request_j
   std::int64_t quantity = r.integer(j, "quantity", "request", 1, 1'000'000'000'000).value_or(1);
   for (auto& i : r.issues) i.path.erase(0, std::min<std::size_t>(i.path.size(), 8));
   r.throw_if_failed();
-  return detail::to_text(book_labels(book, locale, quantity, skus));
+  return book_labels(book, locale, quantity, skus);
 }
 
 std::string label_to_json(const Label& label, std::string_view sku) {
-  return detail::to_text(label_object(label, sku));
+  JsonWriter w;
+  write_label(w, label, sku);
+  return std::move(w.text());
 }
 
 std::string label_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
@@ -115,7 +118,7 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
   if (const json* s = Reader::member(j, "stock")) stock = read_stock(*s, "stock", r, false);
   r.throw_if_failed();
   Labeler labeler(std::move(engine), c.locale, c.now);
-  return detail::to_text(label_object(labeler.label(item, stock, c.quantity), item.sku));
+  return label_to_json(labeler.label(item, stock, c.quantity), item.sku);
 }
 
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
@@ -137,10 +140,12 @@ std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view r
     Facts facts = detail::read_facts(j, r);
     r.throw_if_failed();
     PromiseBook book(engine, std::move(facts), c.now);
-    return detail::to_text(book_labels(book, c.locale, c.quantity));
+    return book_labels(book, c.locale, c.quantity);
   }
 
-  json labels = json::array(), errors = json::array();
+  json errors = json::array();
+  JsonWriter labels;
+  labels.begin_array();
   auto row_error = [&](std::size_t row, const std::string& sku, const Issue& issue) {
     errors.push_back({{"row", row}, {"sku", sku}, {"path", issue.path}, {"message", issue.message}});
   };
@@ -180,9 +185,8 @@ std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view r
     auto pos = positions.find(item.sku);
     StockPosition s = pos == positions.end() ? StockPosition{} : pos->second;
     try {
-      json l = label_object(labeler.label(item, s, c.quantity), item.sku);
-      l["row"] = i;
-      labels.push_back(std::move(l));
+      Label l = labeler.label(item, s, c.quantity);
+      write_label(labels, l, item.sku, i);
     } catch (const Error& e) {
       row_error(i, item.sku, {rebase(path, e.path(), "item"), e.what()});
     }
@@ -197,7 +201,8 @@ std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view r
       }
     }
   }
-  return detail::to_text(json{{"labels", std::move(labels)}, {"errors", std::move(errors)}});
+  labels.end_array();
+  return "{\"errors\":" + detail::to_text(errors) + ",\"labels\":" + labels.text() + "}";
 }
 
 std::string validate_policy_json(std::string_view policy_json) {

@@ -234,3 +234,18 @@ TEST(Messages, EveryBuiltInMessageFormatsInEveryLanguage) {
     }
   }
 }
+
+TEST(Wire, AnswersAreCanonicalJson) {
+  // Answers are written without a tree; they must equal a JSON library's canonical dump of themselves.
+  json r = request({line("1", "JKT-NAVY-M"), line("2", "SCF-WOOL-GRY", 2), line("3", "CAP-WINTER-27")});
+  r["items"][0]["name"] = "Jacket \"Navy\"\n\t\\ \u0001 – 外套";
+  for (const char* locale : {"en-US", "de-DE", "ja-JP"}) {
+    r["customer"]["locale"] = locale;
+    std::string text = checkout_json(test::apparel_engine(), r.dump());
+    EXPECT_EQ(text, json::parse(text).dump()) << locale;
+  }
+  json catalog = shop();
+  catalog["locale"] = "fr-FR";
+  std::string labels = labels_json(test::apparel_engine(), catalog.dump());
+  EXPECT_EQ(labels, json::parse(labels).dump());
+}
