@@ -73,6 +73,7 @@ std::string promises_json(const PromiseBook& book) {
     if (book.line_alive(i)) lines.push_back(line_object(book, i));
   }
   for (std::size_t i = 0; i < book.supply_count(); ++i) {
+    if (!book.supply_open(i)) continue;
     const Supply& s = book.supply(i);
     supply.push_back({{"id", s.id},
                       {"sku", s.sku},

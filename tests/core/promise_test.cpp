@@ -238,6 +238,9 @@ TEST(Promise, ReceivingStockServesTheQueueAndShrinksThePurchaseOrder) {
       book, R"({"type": "stock_received", "sku": "JKT-NAVY-M", "quantity": 30, "supply_id": "PO-1001"})"));
   EXPECT_EQ(deltas["deltas"].size(), 30u);
   for (auto& dl : deltas["deltas"]) EXPECT_EQ(dl["after"]["source"], "stock");
+  json open = json::parse(promises_json(book))["supply"];
+  ASSERT_EQ(open.size(), 1u);  // PO-1001 arrived whole
+  EXPECT_EQ(open[0]["id"], "PO-1002");
   json cancel = json::parse(apply_json(book, R"({"type": "order_cancelled", "order_id": "A-1001"})"));
   // A-1001 leaves; A-1031 moves up from PO-1002 to the stock it freed.
   ASSERT_EQ(cancel["deltas"].size(), 2u);

@@ -155,6 +155,8 @@ class PromiseBook {
   std::optional<std::size_t> find_line(std::string_view order_id, std::string_view line_id) const;
   const Supply& supply(std::size_t i) const { return supply_[i]; }
   std::size_t supply_count() const { return supply_.size(); }
+  // False once cancelled or fully received; its slot stays so indices hold.
+  bool supply_open(std::size_t i) const { return supply_alive_[i] && supply_[i].quantity > 0; }
   // The effective ship window of a supply (arrival, lateness widening, receiving and handling days).
   Window supply_window(std::size_t i) const;
 
