@@ -3,6 +3,9 @@
 // same bytes Python and PHP load) outside the timed region.
 //
 //   bench_checkout [--small] [--seed=N] [Google Benchmark flags]
+//   bench_checkout --profile=PLANS [--items=2000] [--categories=100] [--json]
+//       no benchmarks: PLANS plans (a Labeler each; with --json, book_checkout_json calls) in one function,
+//       profile_plans, for `valgrind --tool=callgrind --toggle-collect='*profile_plans*'`
 //
 // Benchmarks, each at 100, 2,000 and 20,000 items in (up to) 100 categories, and 20,000 items in 1,000:
 //   plan          a Labeler for the shopper's locale made per plan (as a request does), then plan_checkout
@@ -144,6 +147,21 @@ void BM_Encode(benchmark::State& state, std::size_t items, std::size_t categorie
   }
 }
 
+// Not inlined, so callgrind can collect exactly the plans.
+[[gnu::noinline]] std::size_t profile_plans(const Prepared& p, std::uint64_t plans, bool json) {
+  const PromiseBook& book = *p.book;
+  std::size_t sink = 0;
+  for (std::uint64_t i = 0; i < plans; ++i) {
+    if (json) {
+      sink += book_checkout_json(book, p.request).size();
+    } else {
+      Labeler labeler(book.engine_ptr(), p.shop.cart.customer.locale, book.today().now);
+      sink += plan_checkout(book, p.shop.cart, labeler).lines.size();
+    }
+  }
+  return sink;
+}
+
 bool take(const char* arg, const char* name, std::uint64_t& out) {
   const std::size_t n = std::strlen(name);
   if (std::strncmp(arg, name, n) != 0 || arg[n] != '=') return false;
@@ -154,13 +172,24 @@ bool take(const char* arg, const char* name, std::uint64_t& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool small = false;
+  bool small = false, json = false;
+  std::uint64_t profile = 0, items = 2'000, categories = 100;
   std::vector<char*> rest{argv[0]};
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--small") == 0)
       small = true;
-    else if (!take(argv[i], "--seed", g_seed))
+    else if (std::strcmp(argv[i], "--json") == 0)
+      json = true;
+    else if (!take(argv[i], "--seed", g_seed) && !take(argv[i], "--profile", profile) &&
+             !take(argv[i], "--items", items) && !take(argv[i], "--categories", categories))
       rest.push_back(argv[i]);
+  }
+  if (profile > 0) {
+    const Prepared& p = prepared(items, categories);
+    const std::size_t sink = profile_plans(p, profile, json);
+    std::printf("profiled %llu %s (%zu)\n", static_cast<unsigned long long>(profile),
+                json ? "book_checkout_json calls" : "plans", sink);
+    return 0;
   }
   std::vector<std::pair<std::size_t, std::size_t>> sizes = {
       {100, 100}, {2'000, 100}, {20'000, 100}, {20'000, 1'000}};
