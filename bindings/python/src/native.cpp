@@ -1734,6 +1734,7 @@ PYBIND11_MODULE(_native, m) {
              Hold hold(b);
              py::list out;
              for (std::size_t i = 0; i < b.book->supply_count(); ++i) {
+               if (!b.book->supply_open(i)) continue;  // cancelled or fully received
                const bo::Supply& s = b.book->supply(i);
                out.append(py::make_tuple(py::str(s.id), py::str(s.sku), s.quantity,
                                          window4(b.book->supply_window(i))));
