@@ -87,20 +87,12 @@ Item read_item(const json& j, const std::string& path, Reader& r) {
   }
   it.backorders = r.boolean(j, "backorders", path);
   if (const json* lead = Reader::member(j, "lead_time_days")) {
-    std::string p = Reader::at(path, "lead_time_days");
-    if (r.object(*lead, p, {"min", "max"})) {
-      auto lo = r.integer(*lead, "min", p, 0, 3650);
-      auto hi = r.integer(*lead, "max", p, 0, 3650);
-      if (!Reader::member(*lead, "min")) r.fail(Reader::at(p, "min"), "required");
-      if (!Reader::member(*lead, "max")) r.fail(Reader::at(p, "max"), "required");
-      if (lo && hi && *lo > *hi) {
-        r.fail(p, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
-      } else if (lo && hi) {
-        it.lead_min_days = static_cast<int>(*lo);
-        it.lead_max_days = static_cast<int>(*hi);
-      }
+    if (auto range = r.range(*lead, Reader::at(path, "lead_time_days"), 3650)) {
+      it.lead_min_days = range->first;
+      it.lead_max_days = range->second;
     }
   }
+
   if (auto d = r.string(j, "release_date", path)) {
     try {
       it.release_date = parse_day(*d, Reader::at(path, "release_date"));

@@ -107,4 +107,18 @@ std::optional<bool> Reader::boolean(const json& obj, std::string_view key, const
   return v->get<bool>();
 }
 
+std::optional<std::pair<int, int>> Reader::range(const json& j, const std::string& path, int max) {
+  if (!object(j, path, {"min", "max"})) return std::nullopt;
+  auto lo = integer(j, "min", path, 0, max);
+  auto hi = integer(j, "max", path, 0, max);
+  if (!member(j, "min")) fail(at(path, "min"), "required");
+  if (!member(j, "max")) fail(at(path, "max"), "required");
+  if (!lo || !hi) return std::nullopt;
+  if (*lo > *hi) {
+    fail(path, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
+    return std::nullopt;
+  }
+  return std::pair{static_cast<int>(*lo), static_cast<int>(*hi)};
+}
+
 }  // namespace backorder::detail

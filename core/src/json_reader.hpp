@@ -46,6 +46,8 @@ class Reader {
                                       std::int64_t min, std::int64_t max);
   std::optional<std::string> string(const json& obj, std::string_view key, const std::string& path);
   std::optional<bool> boolean(const json& obj, std::string_view key, const std::string& path);
+  // {"min": int, "max": int} within 0..max, min <= max: both required when the object is there.
+  std::optional<std::pair<int, int>> range(const json& j, const std::string& path, int max);
   // Present and not null?
   static const json* member(const json& obj, std::string_view key);
 

@@ -130,20 +130,12 @@ void read_availability(const json& j, const std::string& path, Reader& r, Availa
   if (auto b = r.boolean(j, "backorders", path)) a.backorders = *b;
   if (auto m = r.integer(j, "max_backorder", path, 0, 1'000'000'000)) a.max_backorder = *m;
   if (const json* lead = Reader::member(j, "lead_time_days")) {
-    std::string p = Reader::at(path, "lead_time_days");
-    if (r.object(*lead, p, {"min", "max"})) {
-      auto lo = r.integer(*lead, "min", p, 0, 3650);
-      auto hi = r.integer(*lead, "max", p, 0, 3650);
-      if (!Reader::member(*lead, "min")) r.fail(Reader::at(p, "min"), "required");
-      if (!Reader::member(*lead, "max")) r.fail(Reader::at(p, "max"), "required");
-      if (lo && hi && *lo > *hi) {
-        r.fail(p, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
-      } else if (lo && hi) {
-        a.lead_min_days = static_cast<int>(*lo);
-        a.lead_max_days = static_cast<int>(*hi);
-      }
+    if (auto range = r.range(*lead, Reader::at(path, "lead_time_days"), 3650)) {
+      a.lead_min_days = range->first;
+      a.lead_max_days = range->second;
     }
   }
+
   if (auto u = r.string(j, "day_unit", path)) {
     if (*u == "calendar")
       a.day_unit = DayUnit::calendar;
@@ -177,20 +169,6 @@ void read_promise(const json& j, const std::string& path, Reader& r, PromisePoli
         p.default_lateness_unconfirmed = static_cast<int>(*v);
     }
   }
-}
-
-std::optional<DayRange> read_range(const json& j, const std::string& path, Reader& r, int max) {
-  if (!r.object(j, path, {"min", "max"})) return std::nullopt;
-  auto lo = r.integer(j, "min", path, 0, max);
-  auto hi = r.integer(j, "max", path, 0, max);
-  if (!Reader::member(j, "min")) r.fail(Reader::at(path, "min"), "required");
-  if (!Reader::member(j, "max")) r.fail(Reader::at(path, "max"), "required");
-  if (!lo || !hi) return std::nullopt;
-  if (*lo > *hi) {
-    r.fail(path, "min (" + std::to_string(*lo) + ") is above max (" + std::to_string(*hi) + ")");
-    return std::nullopt;
-  }
-  return DayRange{static_cast<int>(*lo), static_cast<int>(*hi)};
 }
 
 void read_shipping(const json& j, const std::string& path, Reader& r, ShippingPolicy& shipping) {
@@ -232,8 +210,8 @@ void read_shipping(const json& j, const std::string& path, Reader& r, ShippingPo
     method.free_over = r.integer(m, "free_over", p, 0, kMaxAmount);
     if (const json* t = Reader::member(m, "transit_days"); t && t->is_object()) {
       for (auto z = t->begin(); z != t->end(); ++z) {
-        if (auto range = read_range(*z, Reader::at(Reader::at(p, "transit_days"), z.key()), r, 365)) {
-          method.transit_days[z.key()] = *range;
+        if (auto range = r.range(*z, Reader::at(Reader::at(p, "transit_days"), z.key()), 365)) {
+          method.transit_days[z.key()] = {range->first, range->second};
         }
       }
     } else {
