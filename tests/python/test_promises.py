@@ -477,3 +477,16 @@ def test_threads_share_one_book(engine):
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert all(pool.map(work, range(12)))
     assert all(ship(l) == FIRST for l in book.lines()[:30])
+
+
+def test_items_name_their_supplier_and_next_order_day(engine):
+    # Beyond known supply the next order is widened by the supplier's lateness (docs/json.md).
+    book = engine.promises(
+        now="2026-11-30T09:00:00-05:00",
+        items=[{"sku": "A", "lead_time_days": {"min": 10, "max": 14}, "supplier": "northwind",
+                "reorder_on": "2026-12-03"}],
+        suppliers=[{"id": "northwind", "lateness_days": [0, 1, 2, 3, 4, 5, 6, 0, 0, 0]}],
+        orders=[{"order_id": "O1", "sku": "A", "quantity": 1, "placed_at": "2026-11-20T10:00:00-05:00"}],
+    )
+    line = book.line("O1")
+    assert (line.ship.from_date.isoformat(), line.ship.to_date.isoformat()) == ("2026-12-14", "2026-12-23")

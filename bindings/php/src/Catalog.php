@@ -113,7 +113,12 @@ final class Catalog implements \Countable
                     case 'sku':
                     case 'name':
                     case 'category':
+                    case 'supplier':
                         is_string($v) || $bad = [$key, 'must be a string'];
+                        break;
+                    case 'reorder_on':
+                        // Used by promises beyond known supply, not by labels.
+                        (is_string($v) && strlen($v) === 10) || $bad = [$key, 'must be a date YYYY-MM-DD'];
                         break;
                     case 'attributes':
                         // Used at checkout to find alternatives, not by labels.

@@ -32,7 +32,7 @@ final class Labeler
         'sku' => true, 'name' => true, 'backorders' => true, 'lead_time_days' => true, 'release_date' => true,
         'discontinued' => true, 'max_backorder' => true, 'low_stock_threshold' => true, 'on_hand' => true,
         'reserved' => true, 'safety_stock' => true, 'promised' => true, 'backordered' => true, 'quantity' => true,
-        'category' => true, 'attributes' => true, 'price' => true,
+        'category' => true, 'attributes' => true, 'price' => true, 'supplier' => true, 'reorder_on' => true,
     ];
 
     // bo_item and bo_label as packed bytes (LP64, native byte order). The layout is checked once against

@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -67,6 +67,7 @@ struct Keys {
   PyObject* category;
   PyObject* attributes;
   PyObject* price;
+  PyObject* reorder_on;
   // promise scenarios and changes
   PyObject* id;
   PyObject* order_id;
@@ -123,6 +124,7 @@ void init_keys() {
   K.category = intern("category");
   K.attributes = intern("attributes");
   K.price = intern("price");
+  K.reorder_on = intern("reorder_on");
   K.id = intern("id");
   K.order_id = intern("order_id");
   K.line_id = intern("line_id");
@@ -385,6 +387,8 @@ Py_ssize_t read_item_fields(PyObject* dict, bo::Item& item, const L& w) {
   if ((v = field(dict, K.low_stock_threshold, found))) {
     item.low_stock_threshold = as_int(v, w, "low_stock_threshold");
   }
+  if ((v = field(dict, K.supplier, found))) item.supplier.assign(as_str(v, w, "supplier"));
+  if ((v = field(dict, K.reorder_on, found))) item.reorder_on = read_day(v, w, "reorder_on");
   return found;
 }
 
@@ -406,7 +410,7 @@ Py_ssize_t read_stock_fields(PyObject* dict, bo::StockPosition& s, const L& w) {
 
 #define BO_ITEM_KEYS                                                                              \
   K.sku, K.name, K.backorders, K.lead_time_days, K.release_date, K.discontinued, K.max_backorder, \
-      K.low_stock_threshold, K.category, K.attributes, K.price
+      K.low_stock_threshold, K.category, K.attributes, K.price, K.supplier, K.reorder_on
 #define BO_STOCK_KEYS K.on_hand, K.reserved, K.safety_stock, K.promised, K.backordered
 
 // A dict view of `obj`: itself when it is a dict, else a new dict from the mapping. `holder` keeps it alive.
