@@ -121,6 +121,7 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   plan.currency = cart.currency;
   plan.policy_hash = policy.hash;
   std::map<std::string, std::int64_t> in_cart;  // units of each sku in earlier lines
+  std::map<std::string, std::vector<std::pair<Likeness, std::uint32_t>>> rankings;  // alternatives by sku
   for (const CartLine& l : cart.lines) {
     const Item& item = *book.item(l.sku);
     PlanLine pl;
@@ -140,16 +141,19 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
       if (a.later > 0) pl.options.push_back(LineOption::wait);
       if (a.notify_me) pl.options.push_back(LineOption::notify_me);
       if (!pl.preorder && cp.alternatives_max > 0) {
-        // Rank by likeness first (cheap), then ask availability in rank order until enough can ship now.
-        std::vector<std::pair<Likeness, std::uint32_t>> ranked;
-        const auto& pool = book.items_in_category(item.category);
-        ranked.reserve(pool.size());
-        for (std::uint32_t k : pool) {
-          const Item& cand = book.item_at(k);
-          if (cand.sku != item.sku && !cand.discontinued) ranked.emplace_back(likeness(cp, item, cand), k);
+        // Rank by likeness first (cheap, once per sku), then ask availability in rank order until enough
+        // can ship now.
+        auto& ranked = rankings[l.sku];
+        if (ranked.empty()) {
+          const auto& pool = book.items_in_category(item.category);
+          ranked.reserve(pool.size());
+          for (std::uint32_t k : pool) {
+            const Item& cand = book.item_at(k);
+            if (cand.sku != item.sku && !cand.discontinued) ranked.emplace_back(likeness(cp, item, cand), k);
+          }
+          std::stable_sort(ranked.begin(), ranked.end(),
+                           [](const auto& x, const auto& y) { return x.first < y.first; });
         }
-        std::stable_sort(ranked.begin(), ranked.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
         for (const auto& [score, k] : ranked) {
           if (pl.alternatives.size() >= static_cast<std::size_t>(cp.alternatives_max)) break;
           const Item& cand = book.item_at(k);

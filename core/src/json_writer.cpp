@@ -105,15 +105,21 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
 
 void JsonWriter::string(std::string_view s) {
   // Ill-formed UTF-8 (a sku from a C host may hold any bytes) is replaced, as everywhere in answers.
+  bool high = false;
+  for (char ch : s) high |= static_cast<unsigned char>(ch) >= 0x80;
   std::string fixed;
-  if (!well_formed(s)) {
+  if (high && !well_formed(s)) {
     fixed = valid_utf8(s);
     s = fixed;
   }
   static const char* hex = "0123456789abcdef";
   out_ += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // start of the bytes not yet copied: copied in runs, escapes one by one
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out_ += "\\\"";
@@ -137,15 +143,12 @@ void JsonWriter::string(std::string_view s) {
         out_ += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out_ += "\\u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 15];
-        } else {
-          out_ += ch;
-        }
+        out_ += "\\u00";
+        out_ += hex[c >> 4];
+        out_ += hex[c & 15];
     }
   }
+  out_.append(s.data() + run, s.size() - run);
   out_ += '"';
 }
 

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "backorder/error.hpp"
@@ -79,6 +80,7 @@ struct Formatters {
   std::unique_ptr<icu::DateIntervalFormat> range_this_year, range_other_year;
   std::map<std::string, std::unique_ptr<icu::DateFormat>> dates;  // by skeleton
   std::unordered_map<Key, LabelText, KeyHash> texts;  // node-based: LabelText addresses never move
+  std::map<std::tuple<Day, Day, bool>, icu::UnicodeString> ranges;  // formatted date ranges
 
   const icu::MessageFormat& format(const Engine& engine, std::size_t index) {
     if (!formats[index]) {
@@ -134,10 +136,13 @@ struct Formatters {
     return f;
   }
 
-  // "Dec 10 – 14"; the year is shown only when the range leaves this year.
+  // "Dec 10 – 14"; the year is shown only when the range leaves this year. A checkout names the same few
+  // windows many times, and ICU takes microseconds for each: they are kept.
   icu::UnicodeString range(Day today, Day from, Day to) {
     if (from == to) return date(today, from, false);
     bool this_year = same_year(today, from) && same_year(today, to);
+    auto [cached, fresh] = ranges.try_emplace({from, to, this_year});
+    if (!fresh) return cached->second;
     auto& f = this_year ? range_this_year : range_other_year;
     if (!f) f = make_range(this_year ? "MMMd" : "yMMMd");
     icu::UnicodeString out;
@@ -145,8 +150,11 @@ struct Formatters {
     UErrorCode status = U_ZERO_ERROR;
     icu::DateInterval interval(noon(from), noon(to));
     f->format(&interval, out, pos, status);
-    if (U_FAILURE(status)) throw Error(ErrorCode::internal, "", "date range formatting failed");
-    return out;
+    if (U_FAILURE(status)) {
+      ranges.erase(cached);
+      throw Error(ErrorCode::internal, "", "date range formatting failed");
+    }
+    return cached->second = out;
   }
 
   // "March 12" (a long month reads better in a sentence); "Mar 12" where it stands for a range.
@@ -185,6 +193,7 @@ constexpr std::size_t kPooledTexts = 4096;
 void return_formatters(std::unique_ptr<Formatters> f) {
   if (!f) return;
   if (f->texts.size() > kPooledTexts) f->texts.clear();
+  if (f->ranges.size() > kPooledTexts) f->ranges.clear();
   if (t_pool.size() >= kPoolSize) t_pool.erase(t_pool.begin());
   t_pool.push_back(std::move(f));
 }
