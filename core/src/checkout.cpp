@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "backorder/error.hpp"
 
@@ -120,10 +121,11 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   plan.locale = labeler.locale();
   plan.currency = cart.currency;
   plan.policy_hash = policy.hash;
-  std::map<std::string, std::int64_t> in_cart;  // units of each sku in earlier lines
-  std::map<std::string, std::vector<std::pair<Likeness, std::uint32_t>>> rankings;  // alternatives by sku
+  std::unordered_map<std::size_t, std::int64_t> in_cart;  // units of each item in earlier lines
+  std::unordered_map<std::size_t, std::vector<std::pair<Likeness, std::uint32_t>>> rankings;  // by item
   for (const CartLine& l : cart.lines) {
-    const Item& item = *book.item(l.sku);
+    const std::size_t index = book.find_item(l.sku);
+    const Item& item = book.item_at(index);
     PlanLine pl;
     pl.line_id = l.line_id;
     pl.sku = l.sku;
@@ -132,8 +134,8 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
     pl.unit_price = l.unit_price.value_or(item.price.value_or(0));
     pl.amount = pl.unit_price * pl.quantity;
     plan.subtotal += pl.amount;
-    std::int64_t& ahead = in_cart[l.sku];
-    pl.label = labeler.label(book.availability(l.sku, l.quantity, ahead));
+    std::int64_t& ahead = in_cart[index];
+    pl.label = labeler.label(book.availability_at(index, l.quantity, ahead));
     ahead += l.quantity;
     const Availability& a = pl.label.availability;
     pl.preorder = a.status == Status::preorder;
@@ -143,7 +145,7 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
       if (!pl.preorder && cp.alternatives_max > 0) {
         // Rank by likeness first (cheap, once per sku), then ask availability in rank order until enough
         // can ship now.
-        auto& ranked = rankings[l.sku];
+        auto& ranked = rankings[index];
         if (ranked.empty()) {
           const auto& pool = book.items_in_category(item.category);
           ranked.reserve(pool.size());
@@ -157,9 +159,8 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
         for (const auto& [score, k] : ranked) {
           if (pl.alternatives.size() >= static_cast<std::size_t>(cp.alternatives_max)) break;
           const Item& cand = book.item_at(k);
-          auto taken = in_cart.find(cand.sku);
-          Availability ca =
-              book.availability(cand.sku, l.quantity, taken == in_cart.end() ? 0 : taken->second);
+          auto taken = in_cart.find(k);
+          Availability ca = book.availability_at(k, l.quantity, taken == in_cart.end() ? 0 : taken->second);
           if (ca.ship_now < l.quantity) continue;  // only what can ship now is an alternative
           pl.alternatives.push_back({cand.sku, cand.name.empty() ? cand.sku : cand.name,
                                      cand.price.value_or(0), labeler.label(ca)});

@@ -275,12 +275,17 @@ std::optional<std::size_t> PromiseBook::find_line(std::string_view order_id, std
 Window PromiseBook::supply_window(std::size_t i) const { return supply_windows_[i]; }
 
 const Item* PromiseBook::item(std::string_view sku) const {
-  auto it = item_index_.find(std::string(sku));
+  auto it = item_index_.find(sku);
   return it == item_index_.end() ? nullptr : &items_[it->second];
 }
 
-std::size_t PromiseBook::item_of(std::string_view sku, const std::string& path) const {
-  auto it = item_index_.find(std::string(sku));
+std::size_t PromiseBook::find_item(std::string_view sku) const {
+  auto it = item_index_.find(sku);
+  return it == item_index_.end() ? std::string::npos : it->second;
+}
+
+std::size_t PromiseBook::item_of(std::string_view sku, const char* path) const {
+  auto it = item_index_.find(sku);
   if (it == item_index_.end())
     throw Error(ErrorCode::not_found, path, "no item with sku \"" + std::string(sku) + "\"");
   return it->second;
@@ -475,7 +480,10 @@ Quote PromiseBook::quote(std::string_view sku, std::int64_t quantity, std::strin
 
 Availability PromiseBook::availability(std::string_view sku, std::int64_t quantity,
                                        std::int64_t ahead) const {
-  std::size_t k = item_of(sku, "sku");
+  return availability_at(item_of(sku, "sku"), quantity, ahead);
+}
+
+Availability PromiseBook::availability_at(std::size_t k, std::int64_t quantity, std::int64_t ahead) const {
   const ItemState& st = states_[k];
   StockPosition pos = stock_[k];
   // Stock already promised to the waiting lines is not for sale; the lines beyond it are on backorder.

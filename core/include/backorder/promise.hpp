@@ -174,6 +174,10 @@ class PromiseBook {
   // Availability of an item for a label, with the later window computed from supply when there is any.
   // `ahead` more units are taken to be in front (the same item earlier in one cart).
   Availability availability(std::string_view sku, std::int64_t quantity, std::int64_t ahead = 0) const;
+  // The same for the item at index `item` (item_at), skipping the sku lookup.
+  Availability availability_at(std::size_t item, std::int64_t quantity, std::int64_t ahead = 0) const;
+  // The index of an item (for item_at and availability_at), or npos.
+  std::size_t find_item(std::string_view sku) const;
   // Items of a category, in catalog order (for alternatives at checkout).
   const std::vector<std::uint32_t>& items_in_category(const std::string& category) const;
   const Item* item(std::string_view sku) const;
@@ -207,12 +211,17 @@ class PromiseBook {
   const DayRange* transit(std::string_view zone) const;
   Window delivery_by(const Window& ship, const DayRange* transit) const;
   bool serves_first(std::uint32_t a, std::uint32_t b) const;
-  std::size_t item_of(std::string_view sku, const std::string& path) const;
+  std::size_t item_of(std::string_view sku, const char* path) const;
 
   std::shared_ptr<const Engine> engine_;
   Today today_;
   std::vector<Item> items_;
-  std::unordered_map<std::string, std::size_t> item_index_;
+  // Looked up by string_view without building a string (C++20 heterogeneous lookup).
+  struct SkuHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, SkuHash, std::equal_to<>> item_index_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> categories_;
   std::vector<StockPosition> stock_;  // by item
   std::vector<Supply> supply_;
