@@ -66,9 +66,11 @@ JsonWriter& JsonWriter::close(char c) {
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
+  // Keys are the callers' own plain ASCII names: no escaping needed.
   separate();
-  string(k);
-  out_ += ':';
+  out_ += '"';
+  out_.append(k);
+  out_ += "\":";
   after_key_ = true;
   return *this;
 }
@@ -105,8 +107,20 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
 
 void JsonWriter::string(std::string_view s) {
   // Ill-formed UTF-8 (a sku from a C host may hold any bytes) is replaced, as everywhere in answers.
+  std::size_t plain = 0;  // the common case: nothing to escape or check
+  while (plain < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[plain]);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+    ++plain;
+  }
+  if (plain == s.size()) {
+    out_ += '"';
+    out_.append(s);
+    out_ += '"';
+    return;
+  }
   bool high = false;
-  for (char ch : s) high |= static_cast<unsigned char>(ch) >= 0x80;
+  for (std::size_t i = plain; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]) >= 0x80;
   std::string fixed;
   if (high && !well_formed(s)) {
     fixed = valid_utf8(s);
@@ -115,7 +129,7 @@ void JsonWriter::string(std::string_view s) {
   static const char* hex = "0123456789abcdef";
   out_ += '"';
   std::size_t run = 0;  // start of the bytes not yet copied: copied in runs, escapes one by one
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = fixed.empty() ? plain : 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_.append(s.data() + run, i - run);
