@@ -511,3 +511,22 @@ def test_checkout_releases_the_gil(engine):
         stop.set()
         t.join()
     assert ticks
+
+
+def test_plan_parts_are_plain_dataclasses(plan):
+    # The parts are built natively (no __init__ call) but behave as the dataclasses they are.
+    jacket = plan.lines[0]
+    assert dataclasses.is_dataclass(jacket) and type(jacket) is backorder.PlanLine
+    assert isinstance(jacket.label, backorder.Label) and isinstance(jacket.alternatives[0], backorder.Alternative)
+    assert isinstance(jacket.label.later_window, backorder.Window)
+    assert type(jacket.label.later_window.from_date) is dt.date
+    for part in (jacket, jacket.alternatives[0], plan.strategies[0], plan.strategies[0].shipments[0],
+                 plan.strategies[0].payment, plan.disclosures[0]):
+        assert pickle.loads(pickle.dumps(part)) == part
+        assert hash(part) == hash(pickle.loads(pickle.dumps(part)))
+        assert vars(part) == {f.name: getattr(part, f.name) for f in dataclasses.fields(part)}
+    assert dataclasses.replace(jacket, quantity=2).quantity == 2 and jacket.quantity == 1
+    assert dataclasses.replace(jacket.label, text="x").later_window == jacket.label.later_window
+    # Equal windows within a plan are one object.
+    scarf, jeans = plan.lines[1], plan.lines[2]
+    assert scarf.label.now_window is jeans.label.now_window

@@ -20,7 +20,7 @@ from typing import (
 
 from . import _native
 from ._errors import Error, ErrorCode
-from ._labels import Label, Window, _date
+from ._labels import _STATUS_BY_CODE, Label, Window
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._engine import Now
@@ -48,17 +48,6 @@ CartSource = Union[Mapping[str, Any], Sequence[Mapping[str, Any]]]
 LineChoice = Union[str, Mapping[str, str], "Alternative"]
 
 _new = object.__new__
-
-
-def _make(cls: type, d: Dict[str, Any]) -> Any:
-    # Bypasses the frozen dataclass __init__ (one object.__setattr__ per field).
-    obj = _new(cls)
-    object.__setattr__(obj, "__dict__", d)
-    return obj
-
-
-def _window(t: Tuple[int, int, int, int]) -> Window:
-    return Window._from_native(t)  # type: ignore[return-value]
 
 
 def _instant(iso: str) -> _dt.datetime:
@@ -209,58 +198,20 @@ class Disclosure:
         return d
 
 
-def _line(t: Tuple[Any, ...]) -> PlanLine:
-    return _make(  # type: ignore[no-any-return]
-        PlanLine,
-        {
-            "line_id": t[0],
-            "sku": t[1],
-            "name": t[2],
-            "quantity": t[3],
-            "unit_price": t[4],
-            "amount": t[5],
-            "label": Label._from_native(t[6]),
-            "preorder": t[7],
-            "options": tuple(t[8]),
-            "alternatives": tuple(
-                _make(Alternative, {"sku": a[0], "name": a[1], "price": a[2], "label": Label._from_native(a[3])})
-                for a in t[9]
-            ),
-        },
-    )
-
-
-def _strategy(t: Tuple[Any, ...]) -> Strategy:
-    shipments = tuple(
-        _make(
-            Shipment,
-            {
-                "items": tuple(_make(ShipmentItem, {"line_id": i[0], "quantity": i[1]}) for i in s[0]),
-                "ship": _window(s[1]),
-                "delivery": _window(s[2]),
-                "charge": s[3],
-            },
-        )
-        for s in t[1]
-    )
-    p = t[6]
-    payment = _make(
-        PaymentAdvice,
-        {"advice": p[0], "latest_ship": _date(p[1]), "authorization_expires": _instant(p[2])},
-    )
-    return _make(  # type: ignore[no-any-return]
-        Strategy,
-        {
-            "id": t[0],
-            "shipments": shipments,
-            "shipping_total": t[2],
-            "customer_pays": t[3],
-            "shop_pays": t[4],
-            "complete": _window(t[5]),
-            "payment": payment,
-            "disclosure": t[7],
-        },
-    )
+# What the native plan builds its parts as (bindings/python/src/native.cpp, PartBuilder): each instance is
+# made as _make() would make it (the dataclass __init__ skipped, the __dict__ set whole), in C++.
+_KINDS = (
+    PlanLine,
+    Alternative,
+    Label,
+    Window,
+    _STATUS_BY_CODE,
+    Strategy,
+    Shipment,
+    ShipmentItem,
+    PaymentAdvice,
+    Disclosure,
+)
 
 
 _SUMMARY = (
@@ -374,27 +325,20 @@ class CheckoutPlan:
     def lines(self) -> Tuple[PlanLine, ...]:
         """The cart's lines in cart order."""
         if self._lines is _UNSET:
-            object.__setattr__(self, "_lines", tuple(_line(t) for t in self._native.lines()))
+            object.__setattr__(self, "_lines", self._native.line_objects(_KINDS))
         return self._lines  # type: ignore[no-any-return]
 
     @property
     def strategies(self) -> Tuple[Strategy, ...]:
         """``ship_available`` then ``ship_together`` when the cart is :attr:`mixed`, else ``ship_together``."""
         if self._strategies is _UNSET:
-            object.__setattr__(self, "_strategies", tuple(_strategy(t) for t in self._native.strategies()))
+            object.__setattr__(self, "_strategies", self._native.strategy_objects(_KINDS))
         return self._strategies  # type: ignore[no-any-return]
 
     @property
     def disclosures(self) -> Tuple[Disclosure, ...]:
         if self._disclosures is _UNSET:
-            object.__setattr__(
-                self,
-                "_disclosures",
-                tuple(
-                    _make(Disclosure, {"kind": k, "line_id": l, "text": t})
-                    for k, l, t in self._native.disclosures()
-                ),
-            )
+            object.__setattr__(self, "_disclosures", self._native.disclosure_objects(_KINDS))
         return self._disclosures  # type: ignore[no-any-return]
 
     def line(self, line_id: str) -> PlanLine:

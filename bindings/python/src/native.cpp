@@ -13,7 +13,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <array>
 #include <deque>
+#include <map>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -1549,6 +1551,246 @@ py::list plan_disclosures(const NativePlan& np) {
   return out;
 }
 
+// ---- checkout parts as the package's frozen dataclasses -----------------------------------------
+// Reading a 50-line plan makes some 300 objects (lines, labels, alternatives, windows, shipments). Built
+// from tuples in Python they cost about 1 us each; here each is made as the package's Python made it
+// (object.__new__, then the instance __dict__ set whole: the dataclass __init__ is skipped), without the
+// interpreter in between. Equal windows and dates are shared within a call (they are immutable).
+// `kinds` is backorder._checkout._KINDS: (PlanLine, Alternative, Label, Window, statuses by code,
+// Strategy, Shipment, ShipmentItem, PaymentAdvice, Disclosure).
+
+// Interned field names, made once and kept for the life of the process.
+PyObject* key(const char* name) {
+  PyObject* k = PyUnicode_InternFromString(name);
+  if (!k) throw py::error_already_set();
+  return k;
+}
+
+struct PartKeys {
+  PyObject *from_date = key("from_date"), *to_date = key("to_date"), *min_days = key("min_days"),
+           *max_days = key("max_days");
+  PyObject *sku = key("sku"), *status = key("status"), *text = key("text"), *short_text = key("short_text"),
+           *quantity = key("quantity"), *sellable = key("sellable"), *ship_now = key("ship_now"),
+           *later = key("later"), *unavailable = key("unavailable"), *notify_me = key("notify_me"),
+           *now_window = key("now_window"), *later_window = key("later_window"), *schema_org = key("schema_org"),
+           *merchant_availability = key("merchant_availability"), *availability_date = key("availability_date");
+  PyObject *line_id = key("line_id"), *name = key("name"), *unit_price = key("unit_price"),
+           *amount = key("amount"), *label = key("label"), *preorder = key("preorder"), *options = key("options"),
+           *alternatives = key("alternatives"), *price = key("price");
+  PyObject *id = key("id"), *shipments = key("shipments"), *shipping_total = key("shipping_total"),
+           *customer_pays = key("customer_pays"), *shop_pays = key("shop_pays"), *complete = key("complete"),
+           *payment = key("payment"), *disclosure = key("disclosure"), *items = key("items"), *ship = key("ship"),
+           *delivery = key("delivery"), *charge = key("charge"), *advice = key("advice"),
+           *latest_ship = key("latest_ship"), *authorization_expires = key("authorization_expires"),
+           *kind = key("kind");
+};
+
+const PartKeys& part_keys() {
+  static const PartKeys* k = new PartKeys();  // never freed: the names outlive the module's last call
+  return *k;
+}
+
+// civil date of a day count (days since 1970-01-01), H. Hinnant's civil_from_days
+void ymd_of(bo::Day day, int& y, int& m, int& d) {
+  const std::int64_t z = static_cast<std::int64_t>(day) + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+class PartBuilder {
+ public:
+  explicit PartBuilder(py::handle kinds) : k_(part_keys()) {
+    py::tuple t = py::reinterpret_borrow<py::tuple>(kinds);
+    if (t.size() != 10) throw py::value_error("checkout kinds: expected 10 entries");
+    for (std::size_t i = 0; i < 10; ++i) kinds_[i] = t[i];
+    for (std::size_t i = 0; i < 10; ++i)
+      if (i != 4 && !PyType_Check(kinds_[i].ptr())) throw py::type_error("checkout kinds: expected classes");
+    statuses_ = kinds_[4];
+    if (!PyTuple_Check(statuses_.ptr()) || PyTuple_GET_SIZE(statuses_.ptr()) < 7)
+      throw py::type_error("checkout kinds: expected the statuses by code 0-6 as a tuple");
+  }
+
+  enum Kind { plan_line, alternative, label_kind, window_kind, statuses, strategy, shipment, shipment_item,
+              payment_advice, disclosure };
+
+  // A new `kind` instance whose __dict__ is `d`.
+  py::object make(Kind kind, py::dict&& d) {
+    auto* type = reinterpret_cast<PyTypeObject*>(kinds_[kind].ptr());
+    py::object obj = py::reinterpret_steal<py::object>(PyBaseObject_Type.tp_new(type, empty_.ptr(), nullptr));
+    if (!obj) throw py::error_already_set();
+    if (PyObject_GenericSetDict(obj.ptr(), d.ptr(), nullptr) < 0) throw py::error_already_set();
+    return obj;
+  }
+
+  static void set(py::dict& d, PyObject* k, py::handle v) {
+    if (PyDict_SetItem(d.ptr(), k, v.ptr()) < 0) throw py::error_already_set();
+  }
+
+  py::object date(bo::Day day) {
+    auto [it, fresh] = dates_.try_emplace(day);
+    if (fresh) {
+      int y, m, dd;
+      ymd_of(day, y, m, dd);
+      it->second = py::reinterpret_steal<py::object>(PyDate_FromDate(y, m, dd));
+      if (!it->second) throw py::error_already_set();
+    }
+    return it->second;
+  }
+
+  py::object window(const bo::Window& w) {
+    auto [it, fresh] = windows_.try_emplace(std::array<std::int64_t, 4>{w.from, w.to, w.min_days, w.max_days});
+    if (fresh) {
+      py::dict d;
+      set(d, k_.from_date, date(w.from));
+      set(d, k_.to_date, date(w.to));
+      set(d, k_.min_days, py::int_(w.min_days));
+      set(d, k_.max_days, py::int_(w.max_days));
+      it->second = make(window_kind, std::move(d));
+    }
+    return it->second;
+  }
+
+  py::object str(std::string_view s) {
+    auto it = strs_.find(s);
+    if (it == strs_.end()) it = strs_.emplace(s, py::str(s.data(), s.size())).first;
+    return it->second;
+  }
+
+  // What Label._from_native makes of label_tuple(l, sku).
+  py::object label(const bo::Label& l, std::string_view sku) {
+    static const bo::LabelText no_text;
+    const bo::Availability& a = l.availability;
+    const bo::LabelText& t = l.text ? *l.text : no_text;  // both lvalues: no copy, views stay valid
+    py::dict d;
+    set(d, k_.sku, str(sku));
+    set(d, k_.status, py::handle(PyTuple_GET_ITEM(statuses_.ptr(), static_cast<int>(a.status))));
+    set(d, k_.text, str(t.text));
+    set(d, k_.short_text, str(t.short_text));
+    set(d, k_.quantity, py::int_(a.quantity));
+    set(d, k_.sellable, py::int_(a.sellable));
+    set(d, k_.ship_now, py::int_(a.ship_now));
+    set(d, k_.later, py::int_(a.later));
+    set(d, k_.unavailable, py::int_(a.unavailable));
+    set(d, k_.notify_me, py::bool_(a.notify_me));
+    set(d, k_.now_window, a.ship_now > 0 ? window(a.now_window) : py::object(py::none()));
+    set(d, k_.later_window, a.later > 0 ? window(a.later_window) : py::object(py::none()));
+    set(d, k_.schema_org, str(l.schema_org()));
+    set(d, k_.merchant_availability, str(l.merchant()));
+    set(d, k_.availability_date,
+        t.availability_date.empty() ? py::object(py::none()) : str(t.availability_date));
+    return make(label_kind, std::move(d));
+  }
+
+  const PartKeys& k_;
+
+ private:
+  py::object kinds_[10];
+  py::object statuses_;
+  py::tuple empty_ = py::tuple(0);
+  std::unordered_map<bo::Day, py::object> dates_;
+  std::map<std::array<std::int64_t, 4>, py::object> windows_;
+  std::unordered_map<std::string_view, py::object> strs_;  // views into the plan, which outlives the call
+};
+
+py::tuple plan_line_objects(const NativePlan& np, py::handle kinds) {
+  PartBuilder b(kinds);
+  const PartKeys& k = b.k_;
+  py::tuple out(np.plan.lines.size());
+  std::size_t n = 0;
+  for (const bo::PlanLine& l : np.plan.lines) {
+    py::tuple options(l.options.size());
+    for (std::size_t i = 0; i < l.options.size(); ++i) options[i] = b.str(bo::option_name(l.options[i]));
+    py::tuple alternatives(l.alternatives.size());
+    for (std::size_t i = 0; i < l.alternatives.size(); ++i) {
+      const bo::Alternative& a = l.alternatives[i];
+      py::dict d;
+      PartBuilder::set(d, k.sku, b.str(a.sku));
+      PartBuilder::set(d, k.name, b.str(a.name));
+      PartBuilder::set(d, k.price, py::int_(a.price));
+      PartBuilder::set(d, k.label, b.label(a.label, a.sku));
+      alternatives[i] = b.make(PartBuilder::alternative, std::move(d));
+    }
+    py::dict d;
+    PartBuilder::set(d, k.line_id, b.str(l.line_id));
+    PartBuilder::set(d, k.sku, b.str(l.sku));
+    PartBuilder::set(d, k.name, b.str(l.name));
+    PartBuilder::set(d, k.quantity, py::int_(l.quantity));
+    PartBuilder::set(d, k.unit_price, py::int_(l.unit_price));
+    PartBuilder::set(d, k.amount, py::int_(l.amount));
+    PartBuilder::set(d, k.label, b.label(l.label, l.sku));
+    PartBuilder::set(d, k.preorder, py::bool_(l.preorder));
+    PartBuilder::set(d, k.options, options);
+    PartBuilder::set(d, k.alternatives, alternatives);
+    out[n++] = b.make(PartBuilder::plan_line, std::move(d));
+  }
+  return out;
+}
+
+py::tuple plan_strategy_objects(const NativePlan& np, py::handle kinds) {
+  PartBuilder b(kinds);
+  const PartKeys& k = b.k_;
+  py::tuple out(np.plan.strategies.size());
+  for (std::size_t n = 0; n < np.plan.strategies.size(); ++n) {
+    const bo::StrategyPlan& s = np.plan.strategies[n];
+    py::tuple shipments(s.shipments.size());
+    for (std::size_t i = 0; i < s.shipments.size(); ++i) {
+      const bo::Shipment& sh = s.shipments[i];
+      py::tuple items(sh.items.size());
+      for (std::size_t j = 0; j < sh.items.size(); ++j) {
+        py::dict d;
+        PartBuilder::set(d, k.line_id, b.str(sh.items[j].line_id));
+        PartBuilder::set(d, k.quantity, py::int_(sh.items[j].quantity));
+        items[j] = b.make(PartBuilder::shipment_item, std::move(d));
+      }
+      py::dict d;
+      PartBuilder::set(d, k.items, items);
+      PartBuilder::set(d, k.ship, b.window(sh.ship));
+      PartBuilder::set(d, k.delivery, b.window(sh.delivery));
+      PartBuilder::set(d, k.charge, py::int_(sh.charge));
+      shipments[i] = b.make(PartBuilder::shipment, std::move(d));
+    }
+    const std::string& expires = np.authorization_expires[n];
+    py::object at = py::handle(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType))
+                        .attr("fromisoformat")(py::str(expires));
+    py::dict p;
+    PartBuilder::set(p, k.advice, b.str(bo::payment_name(s.payment.kind)));
+    PartBuilder::set(p, k.latest_ship, b.date(s.payment.latest_ship));
+    PartBuilder::set(p, k.authorization_expires, at);
+    py::dict d;
+    PartBuilder::set(d, k.id, b.str(bo::strategy_name(s.id)));
+    PartBuilder::set(d, k.shipments, shipments);
+    PartBuilder::set(d, k.shipping_total, py::int_(s.shipping_total));
+    PartBuilder::set(d, k.customer_pays, py::int_(s.customer_pays));
+    PartBuilder::set(d, k.shop_pays, py::int_(s.shop_pays));
+    PartBuilder::set(d, k.complete, b.window(s.complete));
+    PartBuilder::set(d, k.payment, b.make(PartBuilder::payment_advice, std::move(p)));
+    PartBuilder::set(d, k.disclosure, b.str(s.disclosure));
+    out[n] = b.make(PartBuilder::strategy, std::move(d));
+  }
+  return out;
+}
+
+py::tuple plan_disclosure_objects(const NativePlan& np, py::handle kinds) {
+  PartBuilder b(kinds);
+  const PartKeys& k = b.k_;
+  py::tuple out(np.plan.disclosures.size());
+  for (std::size_t n = 0; n < np.plan.disclosures.size(); ++n) {
+    const bo::Disclosure& x = np.plan.disclosures[n];
+    py::dict d;
+    PartBuilder::set(d, k.kind, b.str(x.kind));
+    PartBuilder::set(d, k.line_id, x.line_id.empty() ? py::object(py::none()) : b.str(x.line_id));
+    PartBuilder::set(d, k.text, b.str(x.text));
+    out[n] = b.make(PartBuilder::disclosure, std::move(d));
+  }
+  return out;
+}
+
 // ---- exceptions ---------------------------------------------------------------------------------
 
 // Raises backorder.Error / backorder.ValidationError (defined in backorder/_errors.py) for core's errors.
@@ -1817,6 +2059,9 @@ PYBIND11_MODULE(_native, m) {
       .def("lines", &plan_lines)
       .def("strategies", &plan_strategies)
       .def("disclosures", &plan_disclosures)
+      .def("line_objects", &plan_line_objects, py::arg("kinds"))
+      .def("strategy_objects", &plan_strategy_objects, py::arg("kinds"))
+      .def("disclosure_objects", &plan_disclosure_objects, py::arg("kinds"))
       .def("timing_ns", [](const NativePlan& p) {
         // Monotonic instants: call start, GIL released (cart converted), GIL re-acquired (planned), end.
         return py::make_tuple(p.t_start, p.t_released, p.t_reacquired, p.t_end);
