@@ -530,3 +530,14 @@ def test_plan_parts_are_plain_dataclasses(plan):
     # Equal windows within a plan are one object.
     scarf, jeans = plan.lines[1], plan.lines[2]
     assert scarf.label.now_window is jeans.label.now_window
+
+
+def test_to_dict_equals_the_parts_dicts(shop_book, plan):
+    # plan.to_dict() reads the native plan at once; the parts' own to_dict() must say the same.
+    carts = [APPAREL_CART, {"currency": "USD", "lines": [line("1", "SCF-WOOL-GRY"), line("2", "CAP-WINTER-27")]}]
+    for p in [plan] + [shop_book.checkout(c, customer=CUSTOMER) for c in carts]:
+        d = p.to_dict()
+        assert d["lines"] == [l.to_dict() for l in p.lines]
+        assert d["strategies"] == [s.to_dict() for s in p.strategies]
+        assert d["disclosures"] == [x.to_dict() for x in p.disclosures]
+        assert p.to_dict() is not d and p.to_dict()["lines"][0] is not d["lines"][0]  # new each call

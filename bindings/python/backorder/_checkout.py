@@ -366,20 +366,22 @@ class CheckoutPlan:
     # ---- wire ----------------------------------------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
         """The plan in the JSON shape of docs/json.md#checkout (what the C ABI and the CLI return)."""
+        # The parts' dicts come from the native plan at once (the same as their to_dict(), new each call).
+        lines, strategies, disclosures = self._native.dicts()
         return {
             "now": self._summary[0],
             "locale": self.locale,
             "currency": self.currency,
             "policy_hash": self.policy_hash,
             "subtotal": self.subtotal,
-            "lines": [l.to_dict() for l in self.lines],
+            "lines": lines,
             "mixed": self.mixed,
-            "strategies": [s.to_dict() for s in self.strategies],
+            "strategies": strategies,
             "cost_difference": self.cost_difference,
             "default_strategy": self.default_strategy,
             "recommended_strategy": self.recommended_strategy,
             "recommendation": self.recommendation,
-            "disclosures": [d.to_dict() for d in self.disclosures],
+            "disclosures": disclosures,
         }
 
     def to_json(self) -> str:

@@ -1791,6 +1791,151 @@ py::tuple plan_disclosure_objects(const NativePlan& np, py::handle kinds) {
   return out;
 }
 
+// The plan's lines, strategies and disclosures as the dicts of docs/json.md#checkout (what to_dict() of
+// each part gives), made fresh on each call: (lines, strategies, disclosures).
+class DictBuilder {
+ public:
+  py::dict dict() { return py::dict(); }
+  static void set(py::dict& d, PyObject* k, py::handle v) { PartBuilder::set(d, k, v); }
+  py::object str(std::string_view s) {
+    auto it = strs_.find(s);
+    if (it == strs_.end()) it = strs_.emplace(s, py::str(s.data(), s.size())).first;
+    return it->second;
+  }
+  py::object day(bo::Day d) {
+    auto [it, fresh] = days_.try_emplace(d);
+    if (fresh) it->second = py::str(bo::format_day(d));
+    return it->second;
+  }
+  py::dict window(const bo::Window& w) {
+    py::dict d;
+    set(d, k_.from, day(w.from));
+    set(d, k_.to, day(w.to));
+    set(d, p_.min_days, py::int_(w.min_days));
+    set(d, p_.max_days, py::int_(w.max_days));
+    return d;
+  }
+  py::dict label(const bo::Label& l, std::string_view sku) {
+    static const bo::LabelText no_text;
+    const bo::Availability& a = l.availability;
+    const bo::LabelText& t = l.text ? *l.text : no_text;
+    py::dict merchant;
+    set(merchant, k_.availability, str(l.merchant()));
+    if (!t.availability_date.empty()) set(merchant, p_.availability_date, str(t.availability_date));
+    py::dict d;
+    set(d, p_.sku, str(sku));
+    set(d, p_.status, str(bo::status_name(a.status)));
+    set(d, k_.status_code, py::int_(static_cast<int>(a.status)));
+    set(d, p_.text, str(t.text));
+    set(d, p_.short_text, str(t.short_text));
+    set(d, p_.quantity, py::int_(a.quantity));
+    set(d, p_.sellable, py::int_(a.sellable));
+    set(d, p_.ship_now, py::int_(a.ship_now));
+    set(d, p_.later, py::int_(a.later));
+    set(d, p_.unavailable, py::int_(a.unavailable));
+    set(d, p_.notify_me, py::bool_(a.notify_me));
+    set(d, p_.now_window, a.ship_now > 0 ? py::object(window(a.now_window)) : py::object(py::none()));
+    set(d, p_.later_window, a.later > 0 ? py::object(window(a.later_window)) : py::object(py::none()));
+    set(d, p_.schema_org, str(l.schema_org()));
+    set(d, k_.merchant, merchant);
+    return d;
+  }
+
+  struct Keys {
+    PyObject *from = key("from"), *to = key("to"), *availability = key("availability"),
+             *status_code = key("status_code"), *merchant = key("merchant");
+  };
+  static const Keys& keys() {
+    static const Keys* k = new Keys();  // never freed, as part_keys()
+    return *k;
+  }
+  const Keys& k_ = keys();
+  const PartKeys& p_ = part_keys();
+
+ private:
+  std::unordered_map<std::string_view, py::object> strs_;  // views into the plan or static names
+  std::unordered_map<bo::Day, py::object> days_;
+};
+
+py::tuple plan_dicts(const NativePlan& np) {
+  DictBuilder b;
+  const PartKeys& k = b.p_;
+  using B = DictBuilder;
+  py::list lines(np.plan.lines.size());
+  std::size_t n = 0;
+  for (const bo::PlanLine& l : np.plan.lines) {
+    py::list options(l.options.size());
+    for (std::size_t i = 0; i < l.options.size(); ++i) options[i] = b.str(bo::option_name(l.options[i]));
+    py::list alternatives(l.alternatives.size());
+    for (std::size_t i = 0; i < l.alternatives.size(); ++i) {
+      const bo::Alternative& a = l.alternatives[i];
+      py::dict d;
+      B::set(d, k.sku, b.str(a.sku));
+      B::set(d, k.name, b.str(a.name));
+      B::set(d, k.price, py::int_(a.price));
+      B::set(d, k.label, b.label(a.label, a.sku));
+      alternatives[i] = d;
+    }
+    py::dict d;
+    B::set(d, k.line_id, b.str(l.line_id));
+    B::set(d, k.sku, b.str(l.sku));
+    B::set(d, k.name, b.str(l.name));
+    B::set(d, k.quantity, py::int_(l.quantity));
+    B::set(d, k.unit_price, py::int_(l.unit_price));
+    B::set(d, k.amount, py::int_(l.amount));
+    B::set(d, k.preorder, py::bool_(l.preorder));
+    B::set(d, k.label, b.label(l.label, l.sku));
+    B::set(d, k.options, options);
+    B::set(d, k.alternatives, alternatives);
+    lines[n++] = d;
+  }
+  py::list strategies(np.plan.strategies.size());
+  for (std::size_t s_i = 0; s_i < np.plan.strategies.size(); ++s_i) {
+    const bo::StrategyPlan& s = np.plan.strategies[s_i];
+    py::list shipments(s.shipments.size());
+    for (std::size_t i = 0; i < s.shipments.size(); ++i) {
+      const bo::Shipment& sh = s.shipments[i];
+      py::list items(sh.items.size());
+      for (std::size_t j = 0; j < sh.items.size(); ++j) {
+        py::dict d;
+        B::set(d, k.line_id, b.str(sh.items[j].line_id));
+        B::set(d, k.quantity, py::int_(sh.items[j].quantity));
+        items[j] = d;
+      }
+      py::dict d;
+      B::set(d, k.items, items);
+      B::set(d, k.ship, b.window(sh.ship));
+      B::set(d, k.delivery, b.window(sh.delivery));
+      B::set(d, k.charge, py::int_(sh.charge));
+      shipments[i] = d;
+    }
+    py::dict p;
+    B::set(p, k.advice, b.str(bo::payment_name(s.payment.kind)));
+    B::set(p, k.latest_ship, b.day(s.payment.latest_ship));
+    B::set(p, k.authorization_expires, b.str(np.authorization_expires[s_i]));
+    py::dict d;
+    B::set(d, k.id, b.str(bo::strategy_name(s.id)));
+    B::set(d, k.shipments, shipments);
+    B::set(d, k.shipping_total, py::int_(s.shipping_total));
+    B::set(d, k.customer_pays, py::int_(s.customer_pays));
+    B::set(d, k.shop_pays, py::int_(s.shop_pays));
+    B::set(d, k.complete, b.window(s.complete));
+    B::set(d, k.payment, p);
+    B::set(d, k.disclosure, b.str(s.disclosure));
+    strategies[s_i] = d;
+  }
+  py::list disclosures(np.plan.disclosures.size());
+  for (std::size_t i = 0; i < np.plan.disclosures.size(); ++i) {
+    const bo::Disclosure& x = np.plan.disclosures[i];
+    py::dict d;
+    B::set(d, k.kind, b.str(x.kind));
+    B::set(d, k.text, b.str(x.text));
+    if (!x.line_id.empty()) B::set(d, k.line_id, b.str(x.line_id));
+    disclosures[i] = d;
+  }
+  return py::make_tuple(lines, strategies, disclosures);
+}
+
 // ---- exceptions ---------------------------------------------------------------------------------
 
 // Raises backorder.Error / backorder.ValidationError (defined in backorder/_errors.py) for core's errors.
@@ -2062,6 +2207,7 @@ PYBIND11_MODULE(_native, m) {
       .def("line_objects", &plan_line_objects, py::arg("kinds"))
       .def("strategy_objects", &plan_strategy_objects, py::arg("kinds"))
       .def("disclosure_objects", &plan_disclosure_objects, py::arg("kinds"))
+      .def("dicts", &plan_dicts)
       .def("timing_ns", [](const NativePlan& p) {
         // Monotonic instants: call start, GIL released (cart converted), GIL re-acquired (planned), end.
         return py::make_tuple(p.t_start, p.t_released, p.t_reacquired, p.t_end);
