@@ -55,14 +55,14 @@ struct Likeness {
   }
 };
 
-Likeness likeness(const CheckoutPolicy& cp, const Item& want, const Item& cand) {
+Likeness likeness(const CheckoutPolicy& cp, const PromiseBook& book, std::size_t want_at,
+                  std::size_t cand_at) {
+  const Item &want = book.item_at(want_at), &cand = book.item_at(cand_at);
   Likeness l;
   auto bit = [&](bool same) { l.matches = (l.matches << 1) | (same ? 1u : 0u); };
   bit(!want.category.empty() && want.category == cand.category);
-  for (const auto& attr : cp.alternatives_match) {
-    auto a = want.attributes.find(attr), b = cand.attributes.find(attr);
-    bit(a != want.attributes.end() && b != cand.attributes.end() && a->second == b->second);
-  }
+  auto a = book.match_values(want_at), b = book.match_values(cand_at);
+  for (std::size_t i = 0; i < a.size(); ++i) bit(!a[i].empty() && a[i] == b[i]);
   std::int64_t gap = want.price && cand.price ? std::abs(*want.price - *cand.price) : kMaxAmount;
   bit(want.price && cand.price && gap * 100 <= *want.price * cp.price_band_percent);
   l.price_gap = gap;
@@ -151,7 +151,8 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
           ranked.reserve(pool.size());
           for (std::uint32_t k : pool) {
             const Item& cand = book.item_at(k);
-            if (cand.sku != item.sku && !cand.discontinued) ranked.emplace_back(likeness(cp, item, cand), k);
+            if (cand.sku != item.sku && !cand.discontinued)
+              ranked.emplace_back(likeness(cp, book, index, k), k);
           }
           std::stable_sort(ranked.begin(), ranked.end(),
                            [](const auto& x, const auto& y) { return x.first < y.first; });

@@ -81,6 +81,8 @@ struct Formatters {
   std::map<std::string, std::unique_ptr<icu::DateFormat>> dates;  // by skeleton
   std::unordered_map<Key, LabelText, KeyHash> texts;  // node-based: LabelText addresses never move
   std::map<std::tuple<Day, Day, bool>, icu::UnicodeString> ranges;  // formatted date ranges
+  std::map<std::tuple<Day, Day, bool>, std::string> ranges_utf8;    // the same as UTF-8
+  std::map<std::string, std::string, std::less<>> fixed;            // messages without arguments
 
   const icu::MessageFormat& format(const Engine& engine, std::size_t index) {
     if (!formats[index]) {
@@ -139,10 +141,10 @@ struct Formatters {
   // "Dec 10 – 14"; the year is shown only when the range leaves this year. A checkout names the same few
   // windows many times, and ICU takes microseconds for each: they are kept.
   icu::UnicodeString range(Day today, Day from, Day to) {
-    if (from == to) return date(today, from, false);
     bool this_year = same_year(today, from) && same_year(today, to);
     auto [cached, fresh] = ranges.try_emplace({from, to, this_year});
     if (!fresh) return cached->second;
+    if (from == to) return cached->second = date(today, from, false);
     auto& f = this_year ? range_this_year : range_other_year;
     if (!f) f = make_range(this_year ? "MMMd" : "yMMMd");
     icu::UnicodeString out;
@@ -193,7 +195,7 @@ constexpr std::size_t kPooledTexts = 4096;
 void return_formatters(std::unique_ptr<Formatters> f) {
   if (!f) return;
   if (f->texts.size() > kPooledTexts) f->texts.clear();
-  if (f->ranges.size() > kPooledTexts) f->ranges.clear();
+  if (f->ranges.size() > kPooledTexts) f->ranges.clear(), f->ranges_utf8.clear();
   if (t_pool.size() >= kPoolSize) t_pool.erase(t_pool.begin());
   t_pool.push_back(std::move(f));
 }
@@ -329,6 +331,15 @@ LabelText Labeler::Impl::render(const Engine& e, const Today& today, int kind, c
 }
 
 std::string Labeler::format(std::string_view key, std::initializer_list<Arg> args) {
+  // A message without arguments reads the same every time: kept with the formatters.
+  if (args.size() == 0) {
+    auto& fixed = impl_->fmt->fixed;
+    auto it = fixed.find(key);
+    if (it != fixed.end()) return it->second;
+    std::string text = format(key, {{"_", std::int64_t{0}}});
+    fixed.emplace(std::string(key), text);
+    return text;
+  }
   constexpr std::size_t kMaxArgs = 16;
   icu::UnicodeString names[kMaxArgs];
   icu::Formattable values[kMaxArgs];
@@ -352,7 +363,13 @@ std::string Labeler::format(std::string_view key, std::initializer_list<Arg> arg
   return utf8(out);
 }
 
-std::string Labeler::format_dates(Day from, Day to) { return utf8(impl_->fmt->range(today_.day, from, to)); }
+std::string Labeler::format_dates(Day from, Day to) {
+  Formatters& f = *impl_->fmt;
+  bool this_year = f.same_year(today_.day, from) && f.same_year(today_.day, to);
+  auto [it, fresh] = f.ranges_utf8.try_emplace({from, to, this_year});
+  if (fresh) it->second = utf8(f.range(today_.day, from, to));
+  return it->second;
+}
 
 std::string Labeler::format_date(Day d) { return utf8(impl_->fmt->date(today_.day, d)); }
 

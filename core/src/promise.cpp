@@ -196,8 +196,14 @@ PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Inst
 
   items_ = std::move(facts.items);
   states_.resize(items_.size());
+  const auto& match = engine_->policy().checkout.alternatives_match;
+  match_.reserve(items_.size() * match.size());
   for (std::size_t i = 0; i < items_.size(); ++i) {
     if (!items_[i].category.empty()) categories_[items_[i].category].push_back(static_cast<std::uint32_t>(i));
+    for (const auto& attr : match) {
+      auto v = items_[i].attributes.find(attr);
+      match_.push_back(v == items_[i].attributes.end() ? std::string_view() : std::string_view(v->second));
+    }
   }
   supply_ = std::move(facts.supply);
   supply_alive_.assign(supply_.size(), 1);
@@ -498,6 +504,11 @@ Availability PromiseBook::availability_at(std::size_t k, std::int64_t quantity, 
     a.later_window = p.ship;
   }
   return a;
+}
+
+std::span<const std::string_view> PromiseBook::match_values(std::size_t item) const {
+  const std::size_t n = engine_->policy().checkout.alternatives_match.size();
+  return {match_.data() + item * n, n};
 }
 
 const std::vector<std::uint32_t>& PromiseBook::items_in_category(const std::string& category) const {

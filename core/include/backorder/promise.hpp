@@ -178,6 +178,8 @@ class PromiseBook {
   Availability availability_at(std::size_t item, std::int64_t quantity, std::int64_t ahead = 0) const;
   // The index of an item (for item_at and availability_at), or npos.
   std::size_t find_item(std::string_view sku) const;
+  // The item's values of the policy's checkout.alternatives.match attributes, in that order ("" if absent).
+  std::span<const std::string_view> match_values(std::size_t item) const;
   // Items of a category, in catalog order (for alternatives at checkout).
   const std::vector<std::uint32_t>& items_in_category(const std::string& category) const;
   const Item* item(std::string_view sku) const;
@@ -223,7 +225,8 @@ class PromiseBook {
   };
   std::unordered_map<std::string, std::size_t, SkuHash, std::equal_to<>> item_index_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> categories_;
-  std::vector<StockPosition> stock_;  // by item
+  std::vector<std::string_view> match_;  // items × policy match attributes, views into items_
+  std::vector<StockPosition> stock_;     // by item
   std::vector<Supply> supply_;
   std::vector<char> supply_alive_;
   std::vector<Window> supply_windows_;
