@@ -34,8 +34,9 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"discontinued", "Discontinued"},
            {"discontinued_short", "Discontinued"},
            {"disclosure_backorder",
-            "{later, plural, one {# unit} other {# units}} of {name} {later, plural, one {is} other {are}} "
-            "on backorder, expected to ship {dates}."},
+            "{later, plural, one {# unit of {name} is} other {# units of {name} are}} on backorder, expected "
+            "to "
+            "ship {dates}."},
            {"disclosure_preorder", "{name} is a pre-order and ships on {date}."},
            {"disclosure_ship_available",
             "Items in stock ship {now_dates}; the rest follows {later_dates} in {extra, plural, one {a "
@@ -71,8 +72,9 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"discontinued", "Nicht mehr erhältlich"},
            {"discontinued_short", "Nicht mehr erhältlich"},
            {"disclosure_backorder",
-            "Voraussichtlicher Versand {dates}: {later, plural, one {# Stück} other {# Stück}} von {name} "
-            "{later, plural, one {ist} other {sind}} nachbestellt."},
+            "Voraussichtlicher Versand {dates}: {later, plural, one {# Stück von {name} ist} other {# Stück "
+            "von "
+            "{name} sind}} nachbestellt."},
            {"disclosure_preorder", "{name} ist vorbestellt und wird am {date} versandt."},
            {"disclosure_ship_available",
             "Vorrätige Artikel werden {now_dates} versandt, der Rest folgt {later_dates} in {extra, plural, "
@@ -116,8 +118,9 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"discontinued", "Produit arrêté"},
            {"discontinued_short", "Produit arrêté"},
            {"disclosure_backorder",
-            "Expédition prévue {dates} : {later, plural, one {# unité} other {# unités}} de {name} "
-            "{later, plural, one {est} other {sont}} en réapprovisionnement."},
+            "Expédition prévue {dates} : {later, plural, one {# unité de {name} est} other {# unités de "
+            "{name} "
+            "sont}} en réapprovisionnement."},
            {"disclosure_preorder", "{name} est en précommande et sera expédié le {date}."},
            {"disclosure_ship_available",
             "Les articles en stock sont expédiés {now_dates} ; le reste suit {later_dates} en {extra, "
@@ -157,8 +160,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"discontinued", "Descatalogado"},
            {"discontinued_short", "Descatalogado"},
            {"disclosure_backorder",
-            "{later, plural, one {# unidad} other {# unidades}} de {name} {later, plural, one {está} other "
-            "{están}} bajo pedido, envío previsto {dates}."},
+            "{later, plural, one {# unidad de {name} está} other {# unidades de {name} están}} bajo pedido, "
+            "envío previsto {dates}."},
            {"disclosure_preorder", "{name} es una preventa y se envía el {date}."},
            {"disclosure_ship_available",
             "Los artículos en stock se envían {now_dates}; el resto llega {later_dates} en {extra, plural, "

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "backorder/error.hpp"
 
@@ -94,7 +94,8 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
                                            (cart.currency.empty() ? "" : ", not " + cart.currency)});
   }
   if (cart.lines.empty()) issues.push_back({"cart.lines", "a cart needs at least one line"});
-  std::set<std::string> ids;
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(cart.lines.size());
   for (std::size_t i = 0; i < cart.lines.size(); ++i) {
     const CartLine& l = cart.lines[i];
     if (l.line_id.empty())
@@ -117,6 +118,7 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   if (!issues.empty()) throw ValidationError(std::move(issues));
 
   CheckoutPlan plan;
+  plan.lines.reserve(cart.lines.size());
   plan.now = book.today().now;
   plan.locale = labeler.locale();
   plan.currency = cart.currency;
