@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test suite: GoogleTest and the C host, CLI and bench smokes
-# (ctest), pytest, PHPUnit. Fails when any suite fails or runs no test.
+# (ctest), pytest, PHPUnit; then the C++ and Python suites again under ASan+UBSan (scripts/sanitize.sh).
+# Fails when any suite fails or runs no test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,11 +22,16 @@ echo "== phpunit"
 BACKORDER_LIBRARY="$root/$build/capi/libbackorder.so.1" phpunit -c tests/php/phpunit.xml | tee "$log/phpunit"
 php_n=$(sed -n 's/^OK (\([0-9]*\) tests.*/\1/p' "$log/phpunit")
 
-for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}"; do
+echo "== sanitizers"
+bash scripts/sanitize.sh | tee "$log/sanitize"
+asan_n=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log/sanitize")
+asan_py=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$log/sanitize" | tail -1)
+
+for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
   if [ "${pair#*:}" -eq 0 ]; then
     echo "suite ${pair%%:*} ran no test" >&2
     exit 1
   fi
 done
-echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}"
-echo "all: $((ctest_n + py_n + php_n)) passed, 0 failed"
+echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}"
+echo "all: $((ctest_n + py_n + php_n + asan_n + asan_py)) passed, 0 failed"
