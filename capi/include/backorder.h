@@ -50,11 +50,11 @@ BO_API uint32_t bo_abi_version(void);
 /* Values are append-only. */
 typedef int32_t bo_status;
 #define BO_OK 0
-#define BO_EINTERNAL (-1)    /* a bug or an unexpected failure inside the library */
-#define BO_EINVALID (-2)     /* input failed validation; bo_last_error_path() says where */
-#define BO_ENOTFOUND (-3)    /* an id that does not exist */
-#define BO_ENOMEM (-4)       /* out of memory */
-#define BO_EBUFSIZE (-5)     /* a caller-provided buffer or struct is too small */
+#define BO_EINTERNAL (-1) /* a bug or an unexpected failure inside the library */
+#define BO_EINVALID (-2)  /* input failed validation; bo_last_error_path() says where */
+#define BO_ENOTFOUND (-3) /* an id that does not exist */
+#define BO_ENOMEM (-4)    /* out of memory */
+#define BO_EBUFSIZE (-5)  /* a caller-provided buffer or struct is too small */
 
 /* The code of the last failed call on this thread (BO_OK if none). */
 BO_API bo_status bo_last_error_code(void);
@@ -166,10 +166,10 @@ typedef struct bo_label {
   char later_from[11];
   char later_to[11];
   /* The strings below are owned by the bo_labeler and stay valid until it is freed. */
-  const char *text;          /* "Backorder – ships in 10–14 days" */
-  const char *short_text;    /* "Ships Dec 10 – 14" */
-  const char *schema_org;    /* "https://schema.org/BackOrder" */
-  const char *merchant;      /* Google Merchant availability: "backorder" */
+  const char *text;              /* "Backorder – ships in 10–14 days" */
+  const char *short_text;        /* "Ships Dec 10 – 14" */
+  const char *schema_org;        /* "https://schema.org/BackOrder" */
+  const char *merchant;          /* Google Merchant availability: "backorder" */
   const char *availability_date; /* ISO 8601 with offset, or "" */
   const char *error_message;     /* "" when error is BO_OK */
   const char *error_path;        /* "" when error is BO_OK */
@@ -191,7 +191,8 @@ BO_API void bo_labeler_free(bo_labeler *labeler);
  * and the call still returns BO_OK; it fails only for bad arguments (NULL pointers, a struct_size smaller
  * than the first version's).
  */
-BO_API bo_status bo_labeler_run(bo_label *out_labels, bo_labeler *labeler, const bo_item *items, size_t count);
+BO_API bo_status bo_labeler_run(bo_label *out_labels, bo_labeler *labeler, const bo_item *items,
+                                size_t count);
 
 /* ---- promises ------------------------------------------------------------------------------------ */
 
@@ -203,8 +204,8 @@ BO_API bo_status bo_labeler_run(bo_label *out_labels, bo_labeler *labeler, const
 typedef struct bo_promises bo_promises;
 
 /*
- * Builds from a scenario {"now", "items", "stock", "supply", "suppliers", "orders"}. On success *out is yours:
- * release it with bo_promises_free(). On BO_EINVALID the last error holds the first problem.
+ * Builds from a scenario {"now", "items", "stock", "supply", "suppliers", "orders"}. On success *out is
+ * yours: release it with bo_promises_free(). On BO_EINVALID the last error holds the first problem.
  */
 BO_API bo_status bo_promises_new(bo_promises **out, const bo_engine *engine, const char *scenario_json,
                                  size_t len);

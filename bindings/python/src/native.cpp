@@ -11,12 +11,12 @@
 #include <datetime.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
-#include <array>
 #include <deque>
-#include <map>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -1572,15 +1572,16 @@ struct PartKeys {
   PyObject *sku = key("sku"), *status = key("status"), *text = key("text"), *short_text = key("short_text"),
            *quantity = key("quantity"), *sellable = key("sellable"), *ship_now = key("ship_now"),
            *later = key("later"), *unavailable = key("unavailable"), *notify_me = key("notify_me"),
-           *now_window = key("now_window"), *later_window = key("later_window"), *schema_org = key("schema_org"),
-           *merchant_availability = key("merchant_availability"), *availability_date = key("availability_date");
+           *now_window = key("now_window"), *later_window = key("later_window"),
+           *schema_org = key("schema_org"), *merchant_availability = key("merchant_availability"),
+           *availability_date = key("availability_date");
   PyObject *line_id = key("line_id"), *name = key("name"), *unit_price = key("unit_price"),
-           *amount = key("amount"), *label = key("label"), *preorder = key("preorder"), *options = key("options"),
-           *alternatives = key("alternatives"), *price = key("price");
+           *amount = key("amount"), *label = key("label"), *preorder = key("preorder"),
+           *options = key("options"), *alternatives = key("alternatives"), *price = key("price");
   PyObject *id = key("id"), *shipments = key("shipments"), *shipping_total = key("shipping_total"),
            *customer_pays = key("customer_pays"), *shop_pays = key("shop_pays"), *complete = key("complete"),
-           *payment = key("payment"), *disclosure = key("disclosure"), *items = key("items"), *ship = key("ship"),
-           *delivery = key("delivery"), *charge = key("charge"), *advice = key("advice"),
+           *payment = key("payment"), *disclosure = key("disclosure"), *items = key("items"),
+           *ship = key("ship"), *delivery = key("delivery"), *charge = key("charge"), *advice = key("advice"),
            *latest_ship = key("latest_ship"), *authorization_expires = key("authorization_expires"),
            *kind = key("kind");
 };
@@ -1616,8 +1617,18 @@ class PartBuilder {
       throw py::type_error("checkout kinds: expected the statuses by code 0-6 as a tuple");
   }
 
-  enum Kind { plan_line, alternative, label_kind, window_kind, statuses, strategy, shipment, shipment_item,
-              payment_advice, disclosure };
+  enum Kind {
+    plan_line,
+    alternative,
+    label_kind,
+    window_kind,
+    statuses,
+    strategy,
+    shipment,
+    shipment_item,
+    payment_advice,
+    disclosure
+  };
 
   // A new `kind` instance whose __dict__ is `d`.
   py::object make(Kind kind, py::dict&& d) {
@@ -1644,7 +1655,8 @@ class PartBuilder {
   }
 
   py::object window(const bo::Window& w) {
-    auto [it, fresh] = windows_.try_emplace(std::array<std::int64_t, 4>{w.from, w.to, w.min_days, w.max_days});
+    auto [it, fresh] =
+        windows_.try_emplace(std::array<std::int64_t, 4>{w.from, w.to, w.min_days, w.max_days});
     if (fresh) {
       py::dict d;
       set(d, k_.from_date, date(w.from));
