@@ -193,16 +193,12 @@ std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (!r.object(j, "request",
+  if (!r.object(j, "",
                 {"now", "locale", "items", "stock", "supply", "suppliers", "orders", "cart", "customer"})) {
     r.throw_if_failed();
   }
-  for (auto& i : r.issues) i.path.erase(0, 8);
-  Instant now = detail::read_instant(j, "now", "request", r);
-  for (auto& i : r.issues) {
-    if (i.path.rfind("request.", 0) == 0) i.path.erase(0, 8);
-  }
-  std::string locale = r.string(j, "locale", "locale").value_or("");
+  Instant now = detail::read_instant(j, "now", "", r);
+  std::string locale = r.string(j, "locale", "").value_or("");
   if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
   Facts facts = detail::read_facts(j, r);
   Cart cart = read_cart(j, r);
@@ -214,9 +210,8 @@ std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view
 std::string book_checkout_json(const PromiseBook& book, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (!r.object(j, "request", {"locale", "cart", "customer"})) r.throw_if_failed();
-  for (auto& i : r.issues) i.path.erase(0, 8);
-  std::string locale = r.string(j, "locale", "locale").value_or("");
+  if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
+  std::string locale = r.string(j, "locale", "").value_or("");
   if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
   Cart cart = read_cart(j, r);
   r.throw_if_failed();
@@ -226,12 +221,8 @@ std::string book_checkout_json(const PromiseBook& book, std::string_view request
 std::string consent_json(std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (!r.object(j, "request", {"plan", "choice", "now"})) r.throw_if_failed();
-  for (auto& i : r.issues) i.path.erase(0, 8);
-  Instant now = detail::read_instant(j, "now", "request", r);
-  for (auto& i : r.issues) {
-    if (i.path.rfind("request.", 0) == 0) i.path.erase(0, 8);
-  }
+  if (!r.object(j, "", {"plan", "choice", "now"})) r.throw_if_failed();
+  Instant now = detail::read_instant(j, "now", "", r);
   const json* plan = Reader::member(j, "plan");
   const json* choice = Reader::member(j, "choice");
   if (!plan || !plan->is_object() || !plan->contains("strategies") || !plan->contains("lines")) {

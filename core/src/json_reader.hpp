@@ -51,8 +51,9 @@ class Reader {
   // Present and not null?
   static const json* member(const json& obj, std::string_view key);
 
+  // The root of a request is the empty path: its fields are named alone ("now", "items[3].sku").
   static std::string at(const std::string& path, std::string_view key) {
-    return path + "." + std::string(key);
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
   }
   static std::string at(const std::string& path, std::size_t index) {
     return path + "[" + std::to_string(index) + "]";

@@ -45,13 +45,8 @@ json line_object(const PromiseBook& book, std::size_t i) {
 PromiseBook promise_book_from_json(std::shared_ptr<const Engine> engine, std::string_view scenario_json) {
   json j = detail::parse_json_or_throw(scenario_json, "scenario");
   Reader r;
-  if (!r.object(j, "scenario", {"now", "items", "stock", "supply", "suppliers", "orders"}))
-    r.throw_if_failed();
-  for (auto& i : r.issues) i.path.erase(0, 9);
-  Instant now = detail::read_instant(j, "now", "scenario", r);
-  for (auto& i : r.issues) {
-    if (i.path.rfind("scenario.", 0) == 0) i.path.erase(0, 9);
-  }
+  if (!r.object(j, "", {"now", "items", "stock", "supply", "suppliers", "orders"})) r.throw_if_failed();
+  Instant now = detail::read_instant(j, "now", "", r);
   Facts facts = detail::read_facts(j, r);
   if (r.ok()) return PromiseBook(std::move(engine), std::move(facts), now);
   // Report what the book would object to as well, so one pass shows every problem.
@@ -86,12 +81,11 @@ std::string promises_json(const PromiseBook& book) {
 std::string quote_json(const PromiseBook& book, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (r.object(j, "request", {"sku", "quantity", "zone"})) {
-    if (!r.string(j, "sku", "request")) r.fail("request.sku", "required");
-    (void)r.integer(j, "quantity", "request", 1, 1'000'000'000'000);
-    (void)r.string(j, "zone", "request");
+  if (r.object(j, "", {"sku", "quantity", "zone"})) {
+    if (!r.string(j, "sku", "")) r.fail("sku", "required");
+    (void)r.integer(j, "quantity", "", 1, 1'000'000'000'000);
+    (void)r.string(j, "zone", "");
   }
-  for (auto& i : r.issues) i.path.erase(0, std::min<std::size_t>(i.path.size(), 8));
   r.throw_if_failed();
   Quote q = book.quote(j["sku"].get<std::string>(), j.value("quantity", std::int64_t{1}),
                        j.value("zone", std::string()));

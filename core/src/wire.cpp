@@ -36,23 +36,12 @@ struct Common {
 // "now", "locale" and "quantity" at the top of a request.
 Common read_common(const json& j, Reader& r) {
   Common c;
-  if (auto n = r.string(j, "now", "request")) {
-    try {
-      c.now = parse_instant(*n, "now");
-    } catch (const Error& e) {
-      r.fail(e.path(), e.what());
-    }
-  } else if (!Reader::member(j, "now")) {
-    r.fail("now", "required: the moment to compute for, as ISO 8601 with an offset");
-  }
-  if (auto l = r.string(j, "locale", "request")) {
+  c.now = detail::read_instant(j, "now", "", r);
+  if (auto l = r.string(j, "locale", "")) {
     c.locale = *l;
     if (!is_known_locale(*l)) r.fail("locale", "unknown locale \"" + *l + "\"");
   }
-  c.quantity = r.integer(j, "quantity", "request", 1, 1'000'000'000'000).value_or(1);
-  for (auto& i : r.issues) {
-    if (i.path.rfind("request.", 0) == 0) i.path.erase(0, 8);
-  }
+  c.quantity = r.integer(j, "quantity", "", 1, 1'000'000'000'000).value_or(1);
   return c;
 }
 
@@ -79,20 +68,18 @@ std::string book_labels_json(const PromiseBook& book, std::string_view request_j
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
   const json* skus = nullptr;
-  if (r.object(j, "request", {"locale", "quantity", "skus"})) {
+  if (r.object(j, "", {"locale", "quantity", "skus"})) {
     skus = Reader::member(j, "skus");
-    if (skus && !skus->is_array()) r.fail("request.skus", "expected an array of skus");
+    if (skus && !skus->is_array()) r.fail("skus", "expected an array of skus");
     for (std::size_t i = 0; skus && skus->is_array() && i < skus->size(); ++i) {
       if (!(*skus)[i].is_string() || !book.item((*skus)[i].get<std::string>())) {
-        r.fail(Reader::at("request.skus", i), "no item with this sku");
+        r.fail(Reader::at("skus", i), "no item with this sku");
       }
     }
   }
-  std::string locale = r.string(j, "locale", "request").value_or("");
-  if (!locale.empty() && !is_known_locale(locale))
-    r.fail("request.locale", "unknown locale \"" + locale + "\"");
-  std::int64_t quantity = r.integer(j, "quantity", "request", 1, 1'000'000'000'000).value_or(1);
-  for (auto& i : r.issues) i.path.erase(0, std::min<std::size_t>(i.path.size(), 8));
+  std::string locale = r.string(j, "locale", "").value_or("");
+  if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
+  std::int64_t quantity = r.integer(j, "quantity", "", 1, 1'000'000'000'000).value_or(1);
   r.throw_if_failed();
   return book_labels(book, locale, quantity, skus);
 }
@@ -106,8 +93,7 @@ std::string label_to_json(const Label& label, std::string_view sku) {
 std::string label_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (!r.object(j, "request", {"item", "stock", "quantity", "locale", "now"})) r.throw_if_failed();
-  for (auto& i : r.issues) i.path.erase(0, 8);
+  if (!r.object(j, "", {"item", "stock", "quantity", "locale", "now"})) r.throw_if_failed();
   Common c = read_common(j, r);
   Item item;
   StockPosition stock;
@@ -124,11 +110,9 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request");
   Reader r;
-  if (!r.object(j, "request",
-                {"items", "stock", "supply", "suppliers", "orders", "quantity", "locale", "now"})) {
+  if (!r.object(j, "", {"items", "stock", "supply", "suppliers", "orders", "quantity", "locale", "now"})) {
     r.throw_if_failed();
   }
-  for (auto& i : r.issues) i.path.erase(0, 8);
   Common c = read_common(j, r);
   const json* items = Reader::member(j, "items");
   if (!items || !items->is_array()) r.fail("items", "required: an array of items");
