@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test suite: GoogleTest and the C host, CLI and bench smokes
-# (ctest), pytest, PHPUnit; then the C++ and Python suites again under ASan+UBSan (scripts/sanitize.sh).
+# (ctest), pytest, PHPUnit; then the C++ and Python suites again under ASan+UBSan (scripts/sanitize.sh), and a
+# short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md).
 # Fails when any suite fails or runs no test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,10 @@ echo "== sanitizers"
 bash scripts/sanitize.sh | tee "$log/sanitize"
 asan_n=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log/sanitize")
 asan_py=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$log/sanitize" | tail -1)
+
+echo "== fuzz smoke (libFuzzer, ASan+UBSan, 3 s a target)"
+bash tests/fuzz/build.sh build/fuzz
+bash tests/fuzz/smoke.sh build/fuzz 3
 
 for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
   if [ "${pair#*:}" -eq 0 ]; then
