@@ -354,12 +354,6 @@ json quote_request(const std::string& spec) {
   return req;
 }
 
-std::string window_span(const json& w) {
-  if (!w.is_object()) return "";
-  const std::string from = w.at("from"), to = w.at("to");
-  return from == to ? from : from + " \u2013 " + to;
-}
-
 // "inbound PO-1001", "stock", "lead time"; "2 stock + 1 inbound PO-1001" for a line split across sources.
 std::string source_text(const json& p) {
   auto one = [](const json& part) {
@@ -400,8 +394,8 @@ void print_promises(const json& answer) {
   for (const auto& l : answer.at("lines")) {
     rows.push_back({l.at("order_id").get<std::string>() + "/" + l.at("line_id").get<std::string>(),
                     l.at("sku"), std::to_string(l.at("quantity").get<std::int64_t>()),
-                    window_span(l.at("ship")), source_text(l), l.at("confidence"), queue_text(l),
-                    window_span(l.value("delivery", json()))});
+                    window_text(l.at("ship")), source_text(l), l.at("confidence"), queue_text(l),
+                    window_text(l.value("delivery", json()))});
   }
   print_table(rows);
   const json& supply = answer.at("supply");
@@ -410,7 +404,7 @@ void print_promises(const json& answer) {
     std::vector<std::vector<std::string>> srows = {{"SUPPLY", "SKU", "QTY", "SHIP"}};
     for (const auto& s : supply) {
       srows.push_back({s.at("id"), s.at("sku"), std::to_string(s.at("quantity").get<std::int64_t>()),
-                       window_span(s.at("ship"))});
+                       window_text(s.at("ship"))});
     }
     print_table(srows);
   }
@@ -418,10 +412,10 @@ void print_promises(const json& answer) {
 
 void print_quote(const json& q) {
   std::cout << "\nquote " << q.at("sku").get<std::string>() << " \u00d7 "
-            << q.at("quantity").get<std::int64_t>() << ": ships " << window_span(q.at("ship")) << ", "
+            << q.at("quantity").get<std::int64_t>() << ": ships " << window_text(q.at("ship")) << ", "
             << source_text(q) << ", " << q.at("confidence").get<std::string>() << ", " << queue_text(q);
   if (q.contains("delivery") && q["delivery"].is_object())
-    std::cout << ", delivery " << window_span(q["delivery"]);
+    std::cout << ", delivery " << window_text(q["delivery"]);
   std::cout << "\n";
 }
 
@@ -434,8 +428,8 @@ void print_deltas(const std::string& file, const json& deltas) {
     const json& before = d.value("before", json());
     const json& after = d.value("after", json());
     rows.push_back({d.at("order_id").get<std::string>() + "/" + d.at("line_id").get<std::string>(),
-                    d.at("sku"), before.is_object() ? window_span(before.at("ship")) : "", "->",
-                    after.is_object() ? window_span(after.at("ship")) : "removed"});
+                    d.at("sku"), before.is_object() ? window_text(before.at("ship")) : "", "->",
+                    after.is_object() ? window_text(after.at("ship")) : "removed"});
   }
   print_table(rows);
 }
@@ -607,7 +601,7 @@ std::string every_issue(const bo_cli::Cart& cart, const bo_cli::Facts& facts,
 
 std::string quantity_at(std::int64_t quantity, const json& window) {
   if (quantity <= 0) return "";
-  const std::string w = window_span(window);
+  const std::string w = window_text(window);
   return std::to_string(quantity) + (w.empty() ? "" : " \u00d7 " + w);
 }
 
@@ -662,7 +656,7 @@ void print_plan(const json& plan) {
     std::vector<std::vector<std::string>> alt_rows;
     for (const auto& a : alternatives) {
       alt_rows.push_back({"  ", a.at("sku"), a.value("name", std::string()), money(a.at("price"), currency),
-                          a.at("label").at("text"), window_span(a.at("label").value("now_window", json()))});
+                          a.at("label").at("text"), window_text(a.at("label").value("now_window", json()))});
     }
     print_table(alt_rows);
   }
@@ -678,7 +672,7 @@ void print_plan(const json& plan) {
     for (std::size_t k = 0; k < shipments.size(); ++k) {
       const json& sh = shipments[k];
       ship_rows.push_back({s.at("id"), std::to_string(k + 1) + " of " + std::to_string(shipments.size()),
-                           window_span(sh.at("ship")), window_span(sh.value("delivery", json())),
+                           window_text(sh.at("ship")), window_text(sh.value("delivery", json())),
                            items_text(sh.at("items")), money(sh.at("charge"), currency)});
     }
   }
@@ -693,7 +687,7 @@ void print_plan(const json& plan) {
     if (id == recommended_id) tags += tags.empty() ? "recommended" : ", recommended";
     sum_rows.push_back({id, tags, money(s.at("shipping_total"), currency),
                         money(s.at("customer_pays"), currency), money(s.at("shop_pays"), currency),
-                        window_span(s.value("complete", json())), payment_text(s.value("payment", json()))});
+                        window_text(s.value("complete", json())), payment_text(s.value("payment", json()))});
   }
   print_table(sum_rows);
   std::cout << "\n";

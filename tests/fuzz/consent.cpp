@@ -1,4 +1,5 @@
-// Consent records read back: a record that is accepted comes back canonical, and the canonical form is stable.
+// Consent records read back: a record that is accepted comes back canonical, and the canonical form is
+// stable.
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

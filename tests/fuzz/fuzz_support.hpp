@@ -6,11 +6,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "backorder/engine.hpp"
 #include "backorder/error.hpp"
@@ -42,7 +41,8 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 
 // A broken promise of the API (not a crash by itself): report it and abort, so libFuzzer keeps the input.
 [[noreturn]] inline void fail(const char* what, std::string_view detail = {}) {
-  std::fprintf(stderr, "fuzz: invariant broken: %s\n%.*s\n", what, static_cast<int>(detail.size()), detail.data());
+  std::fprintf(stderr, "fuzz: invariant broken: %s\n%.*s\n", what, static_cast<int>(detail.size()),
+               detail.data());
   std::abort();
 }
 
@@ -51,8 +51,8 @@ inline void expect_json(std::string_view out, const char* call) {
   if (!nlohmann::json::accept(out)) fail(call, out);
 }
 
-// Runs `call`; backorder::Error (ValidationError included) is the documented answer to bad input. Anything else
-// escapes, reaches std::terminate and is reported by libFuzzer as a crash.
+// Runs `call`; backorder::Error (ValidationError included) is the documented answer to bad input. Anything
+// else escapes, reaches std::terminate and is reported by libFuzzer as a crash.
 template <class F>
 inline bool answers(F&& call) {
   try {

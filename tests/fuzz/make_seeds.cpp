@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 fs::path out_dir;
 
-// Writes one seed and says whether the call it feeds accepts it (a refused seed is kept on purpose: error paths
-// need coverage too).
+// Writes one seed and says whether the call it feeds accepts it (a refused seed is kept on purpose: error
+// paths need coverage too).
 void seed(const std::string& target, const std::string& name, const std::string& text) {
   fs::path dir = out_dir / target;
   fs::create_directories(dir);
@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
   // policy
   json policy = example("policy.json");
   seed("policy", "apparel.json", policy.dump(2));
-  seed("policy", "minimal.json", R"({"version": 1, "currency": "USD", "locale": "en-US", "calendar": {"time_zone": "UTC"}})");
+  seed("policy", "minimal.json",
+       R"({"version": 1, "currency": "USD", "locale": "en-US", "calendar": {"time_zone": "UTC"}})");
   json bad = policy;
   bad["calendar"]["time_zone"] = "Mars/Base";
   bad["calendar"]["cutoff"] = "25:61";
@@ -55,7 +56,10 @@ int main(int argc, char** argv) {
 
   // label_request
   json label = {{"item", {{"sku", "JKT-NAVY-M"}, {"lead_time_days", {{"min", 10}, {"max", 14}}}}},
-                {"stock", {{"on_hand", 0}}}, {"quantity", 1}, {"locale", "en-US"}, {"now", now}};
+                {"stock", {{"on_hand", 0}}},
+                {"quantity", 1},
+                {"locale", "en-US"},
+                {"now", now}};
   seed("label_request", "backorder.json", label.dump());
   json low = label;
   low["stock"] = {{"on_hand", 4}, {"reserved", 1}, {"safety_stock", 1}};
@@ -70,7 +74,8 @@ int main(int argc, char** argv) {
   // catalog_request
   json cat = {{"now", now}, {"locale", "en-US"}, {"items", catalog["items"]}, {"stock", stock["stock"]}};
   seed("catalog_request", "apparel.json", cat.dump());
-  json small = {{"now", now}, {"items", json::array({catalog["items"][0], catalog["items"][8]})},
+  json small = {{"now", now},
+                {"items", json::array({catalog["items"][0], catalog["items"][8]})},
                 {"stock", json::array({stock["stock"][0], {{"sku", "TEE-BASIC-S"}, {"on_hand", -1}}})}};
   seed("catalog_request", "small_with_bad_row.json", small.dump());
 
@@ -83,7 +88,9 @@ int main(int argc, char** argv) {
 
   // checkout_request
   json cart = json::parse(fuzz::read_file(std::string(BO_REPO_DIR) + "/cli/testdata/carts/apparel.json"));
-  json checkout = {{"now", now}, {"items", catalog["items"]}, {"stock", stock["stock"]},
+  json checkout = {{"now", now},
+                   {"items", catalog["items"]},
+                   {"stock", stock["stock"]},
                    {"cart", {{"currency", cart["currency"]}, {"lines", cart["lines"]}}},
                    {"customer", cart["customer"]}};
   seed("checkout_request", "apparel.json", checkout.dump());

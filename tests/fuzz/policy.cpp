@@ -10,6 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto engine = backorder::Engine::from_json(in);
     if (!engine) fuzz::fail("Engine::from_json returned null");
   });
-  if (valid != built) fuzz::fail(valid ? "valid policy refused by from_json" : "invalid policy built", report);
+  if (valid != built)
+    fuzz::fail(valid ? "valid policy refused by from_json" : "invalid policy built", report);
   return 0;
 }
