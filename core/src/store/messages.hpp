@@ -1,0 +1,66 @@
+// Customer messages: what each lifecycle moment says, rendered per locale as a subject, plain text and HTML
+// in which every dynamic value is escaped. Patterns are ICU MessageFormat entries of the message catalogue
+// (docs/messages.md), overridable per locale in the policy like the labels. Private to core: the Store
+// renders a message when it writes it to the outbox.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backorder/availability.hpp"
+#include "backorder/engine.hpp"
+
+namespace backorder::detail {
+
+// Append-only: the names are the "kind" of outbox messages.
+enum class MessageKind { confirmation, eta_update, delay, arrived, shipped, back_in_stock };
+const char* message_kind_name(MessageKind k);  // "confirmation", "eta_update", ...
+
+struct MessageLine {
+  std::string line_id, sku, name;  // name: the item's name, or its sku when it has none
+  std::int64_t quantity = 0;
+  bool waiting = false;   // on backorder or pre-order (else it ships now / has shipped)
+  bool preorder = false;  // waiting for a release date
+  Window ship;            // expected ship window (valid when waiting)
+  std::optional<Window> before;  // eta_update and delay: the window the shopper was last told
+};
+
+// A goodwill gesture offered with a delay (policy notifications.delay_remedies; issue 6 adds rules).
+struct Remedy {
+  std::string kind;          // "free_expedited_shipping" or "discount"
+  std::int64_t percent = 0;  // discount: percentage off the next purchase
+  std::string code;          // discount: the code to use
+};
+
+struct MessageData {
+  MessageKind kind = MessageKind::confirmation;
+  std::string locale;         // canonical BCP 47; the engine's fallbacks apply
+  std::string shop;           // the shop's name as the shopper knows it
+  std::string order_id;       // "" for back_in_stock
+  std::string customer_name;  // "" when unknown: the greeting has no name
+  std::vector<MessageLine> lines;  // confirmation: every line; eta_update/delay: the moved ones;
+                                   // arrived/shipped: the lines concerned; back_in_stock: the item
+  std::string strategy;            // confirmation: "ship_available", "ship_together" or ""
+  std::string carrier, tracking, tracking_url;  // shipped ("" when none)
+  std::vector<Remedy> remedies;                 // delay
+  bool can_cancel = true;                       // delay: offer cancellation with a full refund
+  bool can_take_alternative = false;            // delay: an in-stock alternative exists
+  std::int64_t available = 0;                   // back_in_stock: units now available
+  std::string manage_url;                       // back_in_stock: manage / unsubscribe (signed token)
+};
+
+struct RenderedMessage {
+  std::string subject, text, html;
+};
+
+// Throws Error(invalid, "locale") for a locale ICU does not know. `now` fixes relative wording and formats.
+RenderedMessage render_message(const std::shared_ptr<const Engine>& engine, const MessageData& data,
+                               Instant now);
+
+// HTML-escapes text for element content and attribute values (& < > " ').
+std::string escape_html(std::string_view text);
+
+}  // namespace backorder::detail
