@@ -20,7 +20,8 @@ std::vector<T> read_array(const json& j, std::string_view key, Reader& r, F read
   return out;
 }
 
-// "expected": "2026-12-10" or {"from": "2026-12-08", "to": "2026-12-12"}.
+}  // namespace
+
 void read_arrival(const json& j, const std::string& path, Reader& r, Supply& s) {
   const json* e = Reader::member(j, "expected");
   std::string p = Reader::at(path, "expected");
@@ -45,7 +46,6 @@ void read_arrival(const json& j, const std::string& path, Reader& r, Supply& s) 
     r.fail(err.path(), err.what());
   }
 }
-}  // namespace
 
 Item read_item(const json& j, const std::string& path, Reader& r) {
   Item it;

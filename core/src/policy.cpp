@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "backorder/labels.hpp"
 #include "json_reader.hpp"
@@ -266,6 +267,55 @@ void read_checkout(const json& j, const std::string& path, Reader& r, CheckoutPo
   }
 }
 
+bool is_web_url(std::string_view u) { return u.starts_with("https://") || u.starts_with("http://"); }
+
+void read_notifications(const json& j, const std::string& path, Reader& r, NotificationPolicy& n) {
+  if (!r.object(j, path,
+                {"shop_name", "eta_threshold_days", "min_hours_between_updates", "waitlist_factor",
+                 "tracking_url", "manage_url", "link_days", "delay_remedies"})) {
+    return;
+  }
+  n.shop_name = r.string(j, "shop_name", path).value_or("");
+  if (auto v = r.integer(j, "eta_threshold_days", path, 0, 365)) n.eta_threshold_days = static_cast<int>(*v);
+  if (auto v = r.integer(j, "min_hours_between_updates", path, 0, 24 * 365))
+    n.min_hours_between_updates = static_cast<int>(*v);
+  if (const json* f = Reader::member(j, "waitlist_factor")) {
+    // The one fractional setting: a ratio of people to units, never money.
+    if (!f->is_number() || f->get<double>() < 1.0 || f->get<double>() > 100.0)
+      r.fail(Reader::at(path, "waitlist_factor"), "expected a number from 1 to 100");
+    else
+      n.waitlist_factor_permille = static_cast<int>(f->get<double>() * 1000.0 + 0.5);
+  }
+  for (auto [key, out, hole] : {std::tuple{"tracking_url", &n.tracking_url, "{tracking}"},
+                                std::tuple{"manage_url", &n.manage_url, "{token}"}}) {
+    if (auto u = r.string(j, key, path)) {
+      if (!is_web_url(*u) || u->find(hole) == std::string::npos)
+        r.fail(Reader::at(path, key), std::string("expected an http(s) URL containing ") + hole);
+      else
+        *out = *u;
+    }
+  }
+  if (auto v = r.integer(j, "link_days", path, 1, 3650)) n.link_days = static_cast<int>(*v);
+  if (const json* a = Reader::member(j, "delay_remedies")) {
+    std::string ap = Reader::at(path, "delay_remedies");
+    if (!a->is_array()) r.fail(ap, "expected an array of remedies");
+    for (std::size_t i = 0; a->is_array() && i < a->size(); ++i) {
+      std::string p = Reader::at(ap, i);
+      if (!r.object((*a)[i], p, {"type", "percent", "code_prefix"})) continue;
+      RemedyRule rule;
+      rule.kind = r.string((*a)[i], "type", p).value_or("");
+      if (rule.kind == "discount") {
+        rule.percent = static_cast<int>(r.integer((*a)[i], "percent", p, 1, 100).value_or(0));
+        rule.code_prefix = r.string((*a)[i], "code_prefix", p).value_or("SORRY");
+        if (rule.percent == 0) r.fail(Reader::at(p, "percent"), "required: 1 to 100");
+      } else if (rule.kind != "free_expedited_shipping") {
+        r.fail(Reader::at(p, "type"), "expected \"free_expedited_shipping\" or \"discount\"");
+      }
+      n.delay_remedies.push_back(std::move(rule));
+    }
+  }
+}
+
 void read_messages(const json& j, const std::string& path, Reader& r, Policy& p) {
   if (!j.is_object()) {
     r.fail(path, "expected an object of locales, each an object of message patterns");
@@ -311,7 +361,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (j.is_discarded()) return p;
   if (!r.object(j, root,
                 {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
-                 "checkout", "messages"})) {
+                 "checkout", "notifications", "messages"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -346,6 +396,8 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (const json* x = Reader::member(j, "promise")) read_promise(*x, "policy.promise", r, p.promise);
   if (const json* x = Reader::member(j, "shipping")) read_shipping(*x, "policy.shipping", r, p.shipping);
   if (const json* x = Reader::member(j, "checkout")) read_checkout(*x, "policy.checkout", r, p.checkout);
+  if (const json* x = Reader::member(j, "notifications"))
+    read_notifications(*x, "policy.notifications", r, p.notifications);
   p.hash = sha256_hex(j.dump());  // nlohmann keeps keys sorted: the same document gives the same hash
   if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
   return p;

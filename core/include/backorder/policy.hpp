@@ -71,6 +71,25 @@ struct CheckoutPolicy {
   int price_band_percent = 20;  // an alternative within this much of the price is in the same band
 };
 
+// A goodwill gesture a delay message offers (issue 6 adds rules that choose them).
+struct RemedyRule {
+  std::string kind;         // "free_expedited_shipping" or "discount"
+  int percent = 0;          // discount: off the next purchase
+  std::string code_prefix;  // discount: codes are PREFIX-XXXXXXXX, signed per order
+};
+
+// What the ledger tells shoppers, and how often (docs/store.md).
+struct NotificationPolicy {
+  std::string shop_name;                // as shoppers know the shop; "" = policy.shop
+  int eta_threshold_days = 2;           // an ETA update goes out when a window's end moves more than this
+  int min_hours_between_updates = 24;   // per order; updates due sooner are coalesced and held
+  int waitlist_factor_permille = 1500;  // a restock tells subscribers wanting up to this × the units left
+  std::string tracking_url;             // "https://track.example/{carrier}/{tracking}"; "" = no link
+  std::string manage_url;               // "https://shop.example/notify/{token}"; "" = no link
+  int link_days = 90;                   // signed links expire after this many days
+  std::vector<RemedyRule> delay_remedies;
+};
+
 struct Policy {
   int version = kPolicyVersion;
   std::string shop;
@@ -81,6 +100,7 @@ struct Policy {
   PromisePolicy promise;
   ShippingPolicy shipping;
   CheckoutPolicy checkout;
+  NotificationPolicy notifications;
   std::string
       hash;  // SHA-256 of the canonical document: consent records name the policy they were given under
   // locale -> message key -> ICU MessageFormat pattern, overriding the built-in catalogue.

@@ -25,8 +25,8 @@ struct StoreOptions {
 // A message in the outbox, rendered in the shopper's locale when it was written.
 struct OutboxMessage {
   std::int64_t id = 0;
-  std::string key;  // deterministic idempotency key: a sender drops a message whose key it has sent
-  std::string kind;  // "confirmation", "eta_update", "delay", "arrived", "shipped", "back_in_stock"
+  std::string key;       // deterministic idempotency key: a sender drops a message whose key it has sent
+  std::string kind;      // "confirmation", "eta_update", "delay", "arrived", "shipped", "back_in_stock"
   std::string order_id;  // "" for back_in_stock
   std::string recipient, locale;
   std::string subject, text, html;
@@ -76,8 +76,9 @@ class Store {
   std::string labels_json(std::string_view request_json);
   std::string checkout_json(std::string_view request_json);
 
+  struct Impl;  // defined in core's sources only; named here so they can reach it
+
  private:
-  struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

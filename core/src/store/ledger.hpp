@@ -1,0 +1,75 @@
+// What the Store's parts share: the open connection, the shop, and the steps of applying one event.
+// Private to core.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "backorder/promise.hpp"
+#include "backorder/store.hpp"
+#include "db.hpp"
+#include "events.hpp"
+
+namespace backorder {
+
+// Brings the database to the current schema version (in one transaction); refuses a newer one.
+void migrate_schema(detail::Db& db);
+
+// A waiting or settled order line as the ledger stores it.
+struct StoredLine {
+  std::string order_id, line_id, sku;
+  std::int64_t quantity = 0, shipped = 0, cancelled = 0;
+  std::int64_t waiting() const { return quantity - shipped - cancelled; }
+  Window promised, ship, told;  // at checkout; now; in the last message written
+  bool has_promised = false, has_told = false;
+  std::string source;       // of the current window: "stock", "inbound", "lead_time"
+  bool delay_told = false;  // a delay message went out since the window last crossed the promise
+};
+
+struct Store::Impl {
+  std::shared_ptr<const Engine> engine;
+  std::unique_ptr<detail::Db> db;
+  StoreOptions options;
+  std::string shop;
+
+  // The facts of these skus (items, stock, supply, their suppliers, waiting lines) as a promise book.
+  // With `with_categories`, every item of their categories too (checkout alternatives).
+  PromiseBook load_book(const std::set<std::string>& skus, Instant now, bool with_categories = false);
+  std::vector<StoredLine> load_lines(const std::string& where, std::span<const detail::Param> params);
+  bool has_item(const std::string& sku);
+
+  // One event inside the open transaction; returns false for a duplicate id. Throws Error with the event's
+  // path for what only the ledger can tell (an unknown order, shipping more than waits).
+  struct Outcome {
+    bool applied = false;
+    int moved = 0, messages = 0;
+    std::string token;  // subscribed: the manage link's token
+  };
+  Outcome apply(const detail::Event& e, const std::string& path);
+
+  // Recomputes the waiting lines of `skus`, stores their new windows, and writes the messages their moves
+  // call for (eta_update, delay, arrived) except to `quiet_order` (an order being placed gets its
+  // confirmation instead). Returns the number of lines whose window moved.
+  int recompute(const std::set<std::string>& skus, const detail::Event& e, const std::string& quiet_order,
+                int& messages);
+  // The messages of single events: the confirmation of a placed order, a shipment with its tracking, an
+  // apology for a declared delay. Each returns the number of messages written.
+  int confirm_order(const detail::Event& e);
+  int announce_shipment(const detail::Event& e);
+  int declare_delay(const detail::Event& e);
+  // The token in a subscriber's manage link.
+  std::string manage_token(const std::string& subscription, const std::string& nonce, Instant at);
+  // Notify-me: after a restock of `sku`, tells the next subscribers in line (docs/store.md#waitlist).
+  int serve_waitlist(const std::string& sku, const detail::Event& e);
+
+  // Writes one rendered message to the outbox; a key already there is kept (idempotent). Returns 1 if new.
+  int enqueue(const std::string& key, const std::string& kind, const std::string& order_id,
+              const std::string& recipient, const std::string& locale, const std::string& subject,
+              const std::string& text, const std::string& html, Instant created_at, Instant available_at,
+              const std::string& data);
+};
+
+}  // namespace backorder

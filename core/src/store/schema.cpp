@@ -1,0 +1,103 @@
+// The ledger's tables. Every row carries its shop, and every key starts with it: two shops can share a
+// database and a query can only ever reach its own shop's rows. Days are day numbers (calendar.hpp),
+// instants milliseconds since the epoch.
+#include <string>
+
+#include "ledger.hpp"
+
+namespace backorder {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+std::string version_1(std::string_view serial) {
+  std::string s = R"(
+CREATE TABLE bo_items (
+  shop TEXT NOT NULL, sku TEXT NOT NULL, doc TEXT NOT NULL,
+  on_hand BIGINT NOT NULL DEFAULT 0, reserved BIGINT NOT NULL DEFAULT 0, safety_stock BIGINT NOT NULL DEFAULT 0,
+  category TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (shop, sku));
+CREATE INDEX bo_items_category ON bo_items (shop, category);
+CREATE TABLE bo_supply (
+  shop TEXT NOT NULL, id TEXT NOT NULL, sku TEXT NOT NULL, quantity BIGINT NOT NULL,
+  arrive_from INTEGER NOT NULL, arrive_to INTEGER NOT NULL, status TEXT NOT NULL, supplier TEXT NOT NULL,
+  open INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (shop, id));
+CREATE INDEX bo_supply_sku ON bo_supply (shop, sku);
+CREATE TABLE bo_suppliers (
+  shop TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (shop, id));
+CREATE TABLE bo_orders (
+  shop TEXT NOT NULL, id TEXT NOT NULL, placed_at BIGINT NOT NULL, priority INTEGER NOT NULL,
+  email TEXT NOT NULL, name TEXT NOT NULL, locale TEXT NOT NULL, zone TEXT NOT NULL, tier TEXT NOT NULL,
+  consent TEXT, strategy TEXT NOT NULL DEFAULT '', remedies TEXT NOT NULL DEFAULT '[]',
+  last_update_at BIGINT,
+  PRIMARY KEY (shop, id));
+CREATE TABLE bo_lines (
+  shop TEXT NOT NULL, order_id TEXT NOT NULL, line_id TEXT NOT NULL, sku TEXT NOT NULL,
+  quantity BIGINT NOT NULL, shipped BIGINT NOT NULL DEFAULT 0, cancelled BIGINT NOT NULL DEFAULT 0,
+  unit_price BIGINT, placed_at BIGINT NOT NULL, priority INTEGER NOT NULL, zone TEXT NOT NULL,
+  promised_from INTEGER, promised_to INTEGER,
+  ship_from INTEGER, ship_to INTEGER, source TEXT NOT NULL DEFAULT '',
+  told_from INTEGER, told_to INTEGER, delay_told INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (shop, order_id, line_id));
+CREATE INDEX bo_lines_sku ON bo_lines (shop, sku);
+CREATE TABLE bo_shipments (
+  shop TEXT NOT NULL, order_id TEXT NOT NULL, id TEXT NOT NULL, carrier TEXT NOT NULL, tracking TEXT NOT NULL,
+  at BIGINT NOT NULL, lines TEXT NOT NULL,
+  PRIMARY KEY (shop, order_id, id));
+CREATE TABLE bo_subscriptions (
+  shop TEXT NOT NULL, id TEXT NOT NULL, sku TEXT NOT NULL, contact TEXT NOT NULL, locale TEXT NOT NULL,
+  quantity BIGINT NOT NULL, created_at BIGINT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+  times_told INTEGER NOT NULL DEFAULT 0, last_restock TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (shop, id));
+CREATE INDEX bo_subscriptions_queue ON bo_subscriptions (shop, sku, active, times_told, created_at, id);
+CREATE TABLE bo_events (
+  shop TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, at BIGINT NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (shop, id));
+CREATE TABLE bo_used_tokens (
+  shop TEXT NOT NULL, nonce TEXT NOT NULL,
+  PRIMARY KEY (shop, nonce));
+CREATE TABLE bo_outbox (
+  id SERIAL_PK, shop TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, order_id TEXT NOT NULL,
+  recipient TEXT NOT NULL, locale TEXT NOT NULL, subject TEXT NOT NULL, text TEXT NOT NULL, html TEXT NOT NULL,
+  data TEXT NOT NULL, created_at BIGINT NOT NULL, available_at BIGINT NOT NULL,
+  lease_until BIGINT, attempts INTEGER NOT NULL DEFAULT 0, sent INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (shop, key));
+CREATE INDEX bo_outbox_due ON bo_outbox (shop, sent, id);
+CREATE INDEX bo_outbox_order ON bo_outbox (shop, order_id, sent, id);
+)";
+  s.replace(s.find("SERIAL_PK"), 9, serial);
+  return s;
+}
+
+}  // namespace
+
+void migrate_schema(detail::Db& db) {
+  db.begin();
+  try {
+    db.lock("backorder schema");  // two processes opening a new database at once migrate it once
+    db.exec_script("CREATE TABLE IF NOT EXISTS bo_schema (version INTEGER NOT NULL)");
+    detail::Rows v = db.query("SELECT version FROM bo_schema");
+    int version = v.empty() ? 0 : static_cast<int>(v.integer(0, 0));
+    if (version > kSchemaVersion) {
+      throw Error(ErrorCode::invalid, "url",
+                  "the database has ledger schema version " + std::to_string(version) +
+                      ", newer than this library's " + std::to_string(kSchemaVersion) +
+                      ": upgrade the library");
+    }
+    if (version < 1) db.exec_script(version_1(db.serial_primary_key()));
+    if (version == 0)
+      db.execute("INSERT INTO bo_schema (version) VALUES (?)",
+                 std::vector<detail::Param>{std::int64_t{kSchemaVersion}});
+    else if (version < kSchemaVersion)
+      db.execute("UPDATE bo_schema SET version = ?",
+                 std::vector<detail::Param>{std::int64_t{kSchemaVersion}});
+    db.commit();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+}
+
+}  // namespace backorder
