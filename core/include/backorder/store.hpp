@@ -83,4 +83,14 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
+// The same calls as JSON (docs/store.md#outbox), for the C ABI and the CLI. Messages are objects with "id",
+// "key", "kind", "order_id", "recipient", "locale", "subject", "text", "html", "created_at", "available_at"
+// (local ISO 8601), "attempts" and "state".
+// {"max", "lease_seconds", "now"} -> {"messages": [...]}
+std::string store_claim_json(Store& store, std::string_view request_json);
+// {"state", "limit", "now"} -> {"messages": [...]}
+std::string store_outbox_json(Store& store, std::string_view request_json);
+// bo_store_open's options, {"secret", "busy_timeout_ms"}; "" = the defaults.
+StoreOptions store_options_from_json(std::string_view options_json);
+
 }  // namespace backorder
