@@ -29,15 +29,14 @@
 
 #include "backorder.h"
 #include "cart.hpp"
+#include "common.hpp"
 #include "facts.hpp"
+#include "ledger.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-constexpr int kOk = 0;
-constexpr int kNo = 1;
-constexpr int kCannot = 2;
+using namespace bo_cli;
 
 const char kUsage[] =
     "usage: backorder --version [--json]\n"
@@ -53,6 +52,10 @@ const char kUsage[] =
     "                         [--orders FILE] [--suppliers FILE] [--locale TAG] [--zone ZONE] [--tier TIER]\n"
     "                         [--now ISO8601] [--choose STRATEGY] [--line ID=CHOICE ...]\n"
     "                         [--format table|json]\n"
+    "       backorder demo [--db FILE] [--story FILE]\n"
+    "       backorder apply --db URL [--policy FILE] [--secret-file FILE] [--format text|json] EVENTS...\n"
+    "       backorder outbox --db URL [--policy FILE] [--state pending|leased|sent] [--now ISO8601]\n"
+    "                        [--drain] [--format text|json]\n"
     "       backorder --help\n"
     "\n"
     "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
@@ -65,51 +68,6 @@ const char kUsage[] =
     "CHOICE is wait, notify_me, remove or alternative:SKU; --choose or --line prints the consent record.\n"
     "Exit status: 0 ok, 1 invalid policy or a row could not be labelled, 2 could not run\n"
     "(a cart the engine rejects included: every problem is listed).\n";
-
-// Thrown for anything that stops the command: printed as "backorder: MESSAGE", exit status 2.
-struct Fatal {
-  std::string message;
-};
-
-struct Usage {
-  std::string message;
-};
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Fatal{"cannot read " + path + ": " + std::strerror(errno)};
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) throw Fatal{"cannot read " + path};
-  return s.str();
-}
-
-json read_json(const std::string& path) {
-  std::string text = read_file(path);
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw Fatal{path + ": not valid JSON: " + e.what()};
-  }
-}
-
-std::string last_error() {
-  std::string path = bo_last_error_path();
-  std::string message = bo_last_error_message();
-  return path.empty() ? message : path + ": " + message;
-}
-
-struct FreeChars {
-  void operator()(char* p) const { bo_free(p); }
-};
-struct FreeEngine {
-  void operator()(bo_engine* e) const { bo_engine_free(e); }
-};
-
-json take_json(char* out, size_t len) {
-  std::unique_ptr<char, FreeChars> owned(out);
-  return json::parse(std::string_view(out, len));
-}
 
 // ---- version -------------------------------------------------------------------------------------
 
@@ -215,20 +173,6 @@ void print_table(const std::vector<std::vector<std::string>>& rows) {
   }
 }
 
-std::string now_utc_iso() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string data_dir() {
-  const char* env = std::getenv("BACKORDER_DATA");
-  return env != nullptr && *env != '\0' ? env : BO_DEFAULT_DATA_DIR;
-}
-
 struct LabelsOptions {
   std::string policy, catalog, stock;
   std::optional<std::string> locale, now;
@@ -237,16 +181,6 @@ struct LabelsOptions {
   std::optional<std::string> supply, orders, suppliers;
   bool progress = false;
 };
-
-std::unique_ptr<bo_engine, FreeEngine> make_engine(const std::string& policy_file) {
-  const std::string policy = read_file(policy_file);
-  bo_engine* raw = nullptr;
-  if (bo_engine_new(&raw, policy.data(), policy.size()) != BO_OK) {
-    throw Fatal{policy_file + ": " + last_error() + " (backorder validate " + policy_file +
-                " lists every problem)"};
-  }
-  return std::unique_ptr<bo_engine, FreeEngine>(raw);
-}
 
 // The last error of a call over `facts`, located in its file: "orders.csv:5: quantity: must be at least 1".
 std::string facts_error(const bo_cli::Facts& facts) {
@@ -772,22 +706,6 @@ int cmd_checkout(const CheckoutOptions& o) {
 
 // ---- arguments -----------------------------------------------------------------------------------
 
-// "--name value" or "--name=value".
-bool take_option(const std::vector<std::string>& args, std::size_t& i, std::string_view name,
-                 std::string& value) {
-  const std::string& a = args[i];
-  if (a == name) {
-    if (i + 1 >= args.size()) throw Usage{std::string(name) + " needs a value"};
-    value = args[++i];
-    return true;
-  }
-  if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=') {
-    value = a.substr(name.size() + 1);
-    return true;
-  }
-  return false;
-}
-
 std::int64_t parse_quantity(const std::string& s) {
   try {
     std::size_t used = 0;
@@ -815,6 +733,9 @@ int run(const std::vector<std::string>& args) {
                 std::to_string(bo_abi_version()) + "; this command needs ABI " +
                 std::to_string(BO_ABI_VERSION)};
   }
+  if (cmd == "demo") return cmd_demo(args);
+  if (cmd == "apply") return cmd_apply(args);
+  if (cmd == "outbox") return cmd_outbox(args);
   if (cmd == "validate") {
     if (args.size() != 2) throw Usage{"validate takes one policy file"};
     return cmd_validate(args[1]);

@@ -252,6 +252,58 @@ BO_API bo_status bo_consent_json(char **out_json, size_t *out_len, const char *r
 /* Checks a stored consent record and returns it in canonical form (a record round-trips unchanged). */
 BO_API bo_status bo_consent_check_json(char **out_json, size_t *out_len, const char *record_json, size_t len);
 
+/* ---- the ledger (store) ------------------------------------------------------------------------- */
+
+/*
+ * A shop's durable ledger (docs/store.md): orders and what they were promised, stock and supply, notify-me
+ * subscriptions, and the outbox of customer messages. Opened by URL: "sqlite:PATH" or "sqlite::memory:"
+ * (embedded, the default) or "postgresql://..." (libpq). Rows are scoped by the engine's shop. A bo_store
+ * belongs to one thread at a time; open one per thread (many may share one database, across processes).
+ */
+typedef struct bo_store bo_store;
+
+/*
+ * Opens the ledger and runs the schema migrations it lacks. `options_json` may be NULL (len 0) or
+ * {"secret": "...", "busy_timeout_ms": 10000}; the secret (at least 16 bytes) signs the links in messages and
+ * is needed for notify-me. On success *out is yours: release it with bo_store_free(). The store keeps
+ * `engine` alive, so bo_engine_free() may come first. The URL never appears in error messages.
+ */
+BO_API bo_status bo_store_open(bo_store **out, const bo_engine *engine, const char *url, size_t url_len,
+                               const char *options_json, size_t options_len);
+BO_API void bo_store_free(bo_store *store);
+
+/*
+ * Applies one event (a JSON object) or a batch (an array) in one transaction, idempotently by event id, and
+ * writes the messages they call for into the outbox (docs/store.md#events). A bad event changes nothing: the
+ * last error names its path ("[3].order.lines[0].sku" in a batch). The answer lists each event's status.
+ */
+BO_API bo_status bo_store_apply_json(char **out_json, size_t *out_len, bo_store *store, const char *events_json,
+                                     size_t len);
+
+/*
+ * Leases messages that are due: {"max": 10, "lease_seconds": 60, "now": "..."} -> {"messages": [...]}. Settle
+ * each with bo_store_ack() once sent, or bo_store_release(); an unsettled lease runs out and the message is
+ * handed out again (at least once; drop repeats by their "key").
+ */
+BO_API bo_status bo_store_claim_json(char **out_json, size_t *out_len, bo_store *store, const char *request_json,
+                                     size_t len);
+BO_API bo_status bo_store_ack(bo_store *store, const int64_t *ids, size_t count);
+BO_API bo_status bo_store_release(bo_store *store, const int64_t *ids, size_t count);
+
+/* Lists the outbox without leasing: {"state": "pending" | "leased" | "sent" | "", "limit", "now"}. */
+BO_API bo_status bo_store_outbox_json(char **out_json, size_t *out_len, bo_store *store, const char *request_json,
+                                      size_t len);
+
+/* An order as the ledger knows it (lines, promised, current and told windows, consent, shipments). */
+BO_API bo_status bo_store_order_json(char **out_json, size_t *out_len, bo_store *store, const char *order_id,
+                                     size_t len);
+
+/* Labels ({"now", "locale", "skus"}) and checkout plans ({"now", "cart", "customer"}) over the ledger's facts. */
+BO_API bo_status bo_store_labels_json(char **out_json, size_t *out_len, bo_store *store, const char *request_json,
+                                      size_t len);
+BO_API bo_status bo_store_checkout_json(char **out_json, size_t *out_len, bo_store *store,
+                                        const char *request_json, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

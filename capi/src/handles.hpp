@@ -9,6 +9,7 @@
 #include "backorder/engine.hpp"
 #include "backorder/labels.hpp"
 #include "backorder/promise.hpp"
+#include "backorder/store.hpp"
 
 // An immutable engine, shared: every bo_labeler made from it holds a reference, so bo_engine_free()
 // may come first.
@@ -32,4 +33,9 @@ struct bo_labeler {
 // A shop's promises. The book holds the engine's shared_ptr, so bo_engine_free() may come first.
 struct bo_promises {
   backorder::PromiseBook book;
+};
+
+// A shop's ledger; the Store holds the engine's shared_ptr.
+struct bo_store {
+  std::unique_ptr<backorder::Store> store;
 };

@@ -1,0 +1,14 @@
+// The ledger's commands: `backorder demo`, `backorder apply`, `backorder outbox` (docs/cli.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bo_cli {
+
+// args[0] is the command's name. Returns the exit status; throws Usage or Fatal.
+int cmd_demo(const std::vector<std::string>& args);
+int cmd_apply(const std::vector<std::string>& args);
+int cmd_outbox(const std::vector<std::string>& args);
+
+}  // namespace bo_cli
