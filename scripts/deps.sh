@@ -4,7 +4,8 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
-  libicu-dev nlohmann-json3-dev libssl-dev
+  libicu-dev nlohmann-json3-dev libssl-dev libsqlite3-dev libpq-dev
+  postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-dev pybind11-dev python3-pybind11 python3-pytest
   php8.2-cli phpunit

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test suite: GoogleTest and the C host, CLI and bench smokes
 # (ctest), pytest, PHPUnit; then the C++ and Python suites again under ASan+UBSan (scripts/sanitize.sh), and a
-# short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md).
+# short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md). A throwaway PostgreSQL server
+# (scripts/pg.sh) serves the PostgreSQL half of every suite through BO_TEST_POSTGRES_URL.
 # Fails when any suite fails or runs no test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,12 @@ bash scripts/deps.sh
 bash scripts/build.sh dev
 build=build/dev
 log=$(mktemp -d)
+
+pgdir=$(mktemp -d /tmp/backorder-pg.XXXXXX)
+trap 'bash scripts/pg.sh stop "$pgdir" || true' EXIT
+BO_TEST_POSTGRES_URL=$(bash scripts/pg.sh start "$pgdir")
+export BO_TEST_POSTGRES_URL
+echo "== PostgreSQL for the tests: $BO_TEST_POSTGRES_URL"
 
 echo "== ctest (core, C ABI, C host, header, exports, CLI, bench smokes)"
 ctest --test-dir "$build" --output-on-failure --no-tests=error -j "$(nproc)" -E '^php_phpunit$' | tee "$log/ctest"

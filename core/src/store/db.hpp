@@ -18,7 +18,8 @@ namespace backorder::detail {
 // A bound parameter: NULL, a whole number or text (copied by the backend before the call returns).
 using Param = std::variant<std::nullptr_t, std::int64_t, std::string_view>;
 
-// One result set. Every cell arrives as text (both backends can give that); NULL is nullopt.
+// One result set. Every cell arrives as text (both backends can give that); NULL is nullopt. Booleans read
+// back as "t"/"f" on PostgreSQL and 1/0 on SQLite: keep flags in integer columns.
 class Rows {
  public:
   Rows() = default;
@@ -38,7 +39,9 @@ class Rows {
 };
 
 // A conflict with another writer that a retry of the whole transaction resolves (SQLite busy past the
-// timeout, a PostgreSQL deadlock or serialization failure). Other failures are Error(internal, "store").
+// timeout, a PostgreSQL deadlock, serialization failure or lock_timeout). Other failures are
+// Error(internal, "store"), among them a lost PostgreSQL connection: the transaction is gone, the caller
+// rolls back, and the next call outside a transaction reconnects.
 class DbConflict : public Error {
  public:
   explicit DbConflict(const std::string& message) : Error(ErrorCode::internal, "store", message) {}
@@ -62,7 +65,9 @@ class Db {
 
   // Statements without parameters, separated by semicolons (schema migrations).
   virtual void exec_script(std::string_view sql) = 0;
-  // One statement with `?` placeholders, prepared once per connection and cached by its text.
+  // One statement with `?` placeholders, prepared once per connection and cached by its text. PostgreSQL
+  // infers each parameter's type from where it stands; where it cannot, cast: `CAST(? AS TEXT) IS NULL`.
+  // Text may not contain NUL (PostgreSQL cannot store it; both backends refuse it).
   virtual Rows query(std::string_view sql, std::span<const Param> params = {}) = 0;
   // The same for statements without results; returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, std::span<const Param> params = {}) = 0;
