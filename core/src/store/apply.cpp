@@ -196,7 +196,8 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
       if (!e.line_id.empty() && !find(e.line_id))
         refuse(ErrorCode::not_found, path, "line_id", "no such line");
       db->execute(
-          "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND (? = '' OR "
+          "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND (CAST(? AS "
+          "TEXT) = '' OR "
           "line_id = "
           "?)",
           P{shop, e.order_id, e.line_id, e.line_id});
