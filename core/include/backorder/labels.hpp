@@ -33,7 +33,18 @@ inline constexpr const char* kMessageKeys[] = {
     "split", "out_of_stock", "out_of_stock_short", "discontinued", "discontinued_short",
     // Checkout disclosures (docs/messages.md).
     "disclosure_backorder", "disclosure_preorder", "disclosure_ship_available", "disclosure_ship_together",
-    "disclosure_cancellation", "disclosure_charge_at_shipment", "disclosure_charge_now"};
+    "disclosure_cancellation", "disclosure_charge_at_shipment", "disclosure_charge_now",
+    // Customer messages (docs/messages.md); the Store renders them into its outbox.
+    "msg_greeting", "msg_greeting_anonymous", "msg_closing", "msg_link", "msg_line_ships_now",
+    "msg_line_in_stock_together", "msg_line_backorder", "msg_line_preorder", "msg_line_moved",
+    "msg_line_item", "msg_confirmation_subject", "msg_confirmation_intro", "msg_strategy_ship_available",
+    "msg_strategy_ship_together", "msg_cancel_anytime", "msg_eta_update_subject", "msg_eta_update_intro",
+    "msg_eta_update_outro", "msg_delay_subject", "msg_delay_apology", "msg_delay_options_heading",
+    "msg_option_wait", "msg_option_cancel", "msg_option_alternative", "msg_remedies_heading",
+    "msg_remedy_free_expedited", "msg_remedy_discount", "msg_remedy_discount_automatic",
+    "msg_arrived_subject", "msg_arrived_body", "msg_shipped_subject", "msg_shipped_body",
+    "msg_shipped_carrier", "msg_shipped_tracking", "msg_track_link", "msg_back_in_stock_subject",
+    "msg_back_in_stock_body", "msg_back_in_stock_fcfs", "msg_back_in_stock_reason", "msg_manage_link"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.

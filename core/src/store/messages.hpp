@@ -38,7 +38,7 @@ struct Remedy {
 struct MessageData {
   MessageKind kind = MessageKind::confirmation;
   std::string locale;              // canonical BCP 47; the engine's fallbacks apply
-  std::string shop;                // the shop's name as the shopper knows it
+  std::string shop;                // the shop's name as the shopper knows it ("": the policy's shop)
   std::string order_id;            // "" for back_in_stock
   std::string customer_name;       // "" when unknown: the greeting has no name
   std::vector<MessageLine> lines;  // confirmation: every line; eta_update/delay: the moved ones;
@@ -56,7 +56,11 @@ struct RenderedMessage {
   std::string subject, text, html;
 };
 
-// Throws Error(invalid, "locale") for a locale ICU does not know. `now` fixes relative wording and formats.
+// Throws Error(invalid, "locale") for a locale ICU does not know, Error(invalid, "strategy") for a strategy
+// other than the two, Error(invalid, "remedies") for an unknown remedy kind (a granted remedy never goes
+// missing silently) and Error(invalid, "lines") for a back_in_stock without its item. `now` decides which
+// dates show their year. Values are put on one line (a newline in a name cannot forge lines of the text or
+// headers from the subject); only http(s) URLs become links.
 RenderedMessage render_message(const std::shared_ptr<const Engine>& engine, const MessageData& data,
                                Instant now);
 
