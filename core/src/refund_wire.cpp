@@ -2,6 +2,7 @@
 // (docs/json.md#refunds). Shapes are checked here; amounts and counts by check_refund, under the same paths.
 #include "backorder/refund_wire.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "fact_reader.hpp"
@@ -206,7 +207,20 @@ std::string refund_json(const Engine& engine, std::string_view request_json) {
   const Instant now = detail::read_instant(j, "now", "", r);
   PaidOrder order = read_order(j, r);
   Cancellation cancel = read_cancel(j, r);
-  r.throw_if_failed();
+  if (!r.ok()) {
+    // One answer lists every problem: the values' too, except where the shape already failed (a field that
+    // could not be read would only be reported again).
+    auto under = [&](const std::string& path) {
+      return std::any_of(r.issues.begin(), r.issues.end(), [&](const Issue& i) {
+        return path == i.path ||
+               (path.starts_with(i.path) && (path[i.path.size()] == '.' || path[i.path.size()] == '['));
+      });
+    };
+    for (Issue& i : check_refund(engine, order, cancel)) {
+      if (!under(i.path)) r.issues.push_back(std::move(i));
+    }
+    r.throw_if_failed();
+  }
   return refund_quote_json(quote_refund(engine, order, cancel, now), engine);
 }
 

@@ -423,3 +423,13 @@ TEST(RefundWire, CancelAllAndErrorsWithPaths) {
   EXPECT_EQ(error_paths([&] { refund_json(*engine, r.dump()); }),
             (std::set<std::string>{"cancel[0].quantity"}));
 }
+
+TEST(RefundWire, ShapeAndValueProblemsComeInOneAnswer) {
+  auto engine = test::apparel_engine();
+  json r = apparel_request();
+  r["order"]["payment"] = "cheque";          // a shape problem
+  r["order"]["lines"][0]["shipped"] = 2;     // a value problem
+  r["order"]["lines"][1].erase("quantity");  // required: reported once, not again as "at least 1"
+  EXPECT_EQ(error_paths([&] { refund_json(*engine, r.dump()); }),
+            (std::set<std::string>{"order.payment", "order.lines[0].shipped", "order.lines[1].quantity"}));
+}
