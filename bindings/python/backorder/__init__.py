@@ -34,6 +34,7 @@ from ._checkout import (
 from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
 from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
 from ._labels import Label, LabelBatch, RowError, Status, Window
+from ._refunds import CancelSource, RefundDeadline, RefundLine, RefundQuote
 from ._promises import (
     Confidence,
     Delta,
@@ -90,6 +91,10 @@ __all__ = [
     "CartSource",
     "LineChoice",
     "check_consent",
+    "RefundQuote",
+    "RefundLine",
+    "RefundDeadline",
+    "CancelSource",
     "Error",
     "ErrorCode",
     "ValidationError",
