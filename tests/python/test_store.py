@@ -96,7 +96,7 @@ def test_a_bad_event_raises_with_its_path_and_changes_nothing(store):
     bad = order_event("e-1", "NW-9", lines=[{"line_id": "1", "sku": "NO-SUCH-SKU", "quantity": 1}])
     with pytest.raises(backorder.Error) as e:
         store.apply(bad)
-    assert e.value.path == "order.lines[0].sku"
+    assert e.value.path == "order.lines[0].sku" and e.value.code == ErrorCode.not_found
     with pytest.raises(backorder.Error) as e:
         store.order("NW-9")
     assert e.value.code == ErrorCode.not_found and e.value.path == "order_id"
