@@ -202,7 +202,7 @@ final class Engine
     /**
      * Opens this shop's ledger (bo_store_open, docs/store.md): events in, customer messages out.
      *
-     *     $store = $engine->store('sqlite:/var/lib/shop/ledger.db', secret: getenv('BACKORDER_SECRET'));
+     *     $store = $engine->store('sqlite:/var/lib/shop/ledger.db', secret: $config['backorder_secret']);
      *
      * @param string $url "sqlite:PATH", "sqlite::memory:" or "postgresql://..."
      * @param string|null $secret signs the links in messages (16 bytes or more); needed for notify-me
