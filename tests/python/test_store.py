@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import threading
+import time
 
 import pytest
 
@@ -163,9 +164,8 @@ def test_the_confirmation_names_the_jacket_and_its_window(store):
 
 def test_ack_release_and_lease_expiry(store):
     place_mixed_order(store)
-    # Before the 14:00 cut-off: later, core moves the jacket's window a day and apologizes (see the xfail).
     store.apply(
-        {"id": "ship", "type": "shipment_created", "at": "2026-11-30T13:00:00-05:00", "order_id": "NW-1",
+        {"id": "ship", "type": "shipment_created", "at": "2026-11-30T16:00:00-05:00", "order_id": "NW-1",
          "shipment_id": "S1", "lines": [{"line_id": "2", "quantity": 1}]}
     )
     now = dt.datetime(2026, 11, 30, 17, 0, tzinfo=NY)
@@ -255,7 +255,17 @@ def test_the_order_as_the_ledger_knows_it(store):
 def test_the_demo_story(store):
     steps = play_demo(store)
     texts = [[m.kind for m in s["messages"]] for s in steps]
-    everything = [m for s in steps for m in s["messages"]]
+    assert texts == [
+        [],
+        ["confirmation"],
+        ["shipped"],  # the scarf and the jeans
+        ["eta_update"],  # the purchase order makes the jacket sooner
+        [],
+        ["back_in_stock"],
+        ["delay"],  # the supplier slips past the promised date
+        ["arrived"],
+        ["shipped"],  # the jacket
+    ]
 
     # The product page, then checkout: the other items now, the jacket later.
     assert steps[0]["labels"]["JKT-NAVY-M"] == "Backorder – ships in 10–14 days"
@@ -264,41 +274,26 @@ def test_the_demo_story(store):
     assert plan.mixed and {s.id for s in plan.strategies} == {"ship_available", "ship_together"}
     assert steps[1]["consent"].strategy == "ship_available"
     # The confirmation restates the ETA and the choice.
-    assert texts[1] == ["confirmation"]
     confirmation = steps[1]["messages"][0]
     assert "Field jacket, navy, M" in confirmation.text and "Dec 10" in confirmation.text
     assert "You chose to receive the items in stock now" in confirmation.text
     # The scarf and the jeans ship with tracking.
-    shipped = [m for m in steps[2]["messages"] if m.kind == "shipped"]
-    assert len(shipped) == 1 and "https://track.example.com/UPS/1Z999AA10123456784" in shipped[0].text
+    assert "https://track.example.com/UPS/1Z999AA10123456784" in steps[2]["messages"][0].text
     # Lee, waiting for the basic tee, hears of the restock in German with a manage link.
-    back = [m for m in everything if m.kind == "back_in_stock"]
+    back = steps[5]["messages"]
     assert [m.recipient for m in back] == ["lee@example.com"] and back[0].order_id is None
-    assert back[0] in steps[5]["messages"] and back[0].locale == "de-DE"
+    assert back[0].locale == "de-DE"
     assert "https://northwind.example.com/notify/" in back[0].text
-    # One apology, with free expedited shipping and a discount code.
-    delays = [m for m in everything if m.kind == "delay"]
-    assert len(delays) == 1
-    assert "expedited" in delays[0].text and "SORRY-" in delays[0].text
+    # The slip: one apology, with free expedited shipping and a discount code.
+    delay = steps[6]["messages"][0]
+    assert "expedited" in delay.text and "SORRY-" in delay.text
     assert len(store.order("NW-10482")["remedies"]) == 2
     # The jacket arrives, then ships with tracking.
-    assert texts[7] == ["arrived"] and "Field jacket, navy, M" in steps[7]["messages"][0].text
-    assert texts[8] == ["shipped"] and "1Z999AA10123456795" in steps[8]["messages"][0].text
+    assert "Field jacket, navy, M" in steps[7]["messages"][0].text
+    assert "1Z999AA10123456795" in steps[8]["messages"][0].text
     order = store.order("NW-10482")
     assert [l["waiting"] for l in order["lines"]] == [0, 0, 0] and len(order["shipments"]) == 2
     assert all(m.state == "sent" for m in store.outbox(now=LATER, limit=1000))
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="core Store bug (reported): recompute() moves a lead-time line's window with the clock, so the "
-    "16:30 shipment of the scarf (after the 14:00 cut-off) turns Dec 10-14 into Dec 11-15 and sends the "
-    "apology then; the supplier's slip later only sends an eta_update",
-)
-def test_the_demo_apology_comes_with_the_supplier_slip(store):
-    steps = play_demo(store)
-    assert [m.kind for m in steps[2]["messages"]] == ["shipped"]
-    assert [m.kind for m in steps[6]["messages"]] == ["delay"]
 
 
 # ---- shops, handles, threads -----------------------------------------------------------------------
@@ -436,3 +431,25 @@ def test_threads_sharing_one_store_are_serialised(store):
     for t in threads:
         t.join()
     assert len(store.outbox(now=LATER, limit=1000)) == 40
+
+
+def test_the_gil_is_released_while_the_database_works(store):
+    store.apply(catalog_event())
+    text = json.dumps([order_event(f"o{i}", f"NW-{i}") for i in range(150)])
+    span = {}
+
+    def work() -> None:
+        span["start"] = time.monotonic()
+        store._native.apply_json(text)  # the native call alone: no Python work inside the span
+        span["end"] = time.monotonic()
+
+    stamps = []
+    worker = threading.Thread(target=work)
+    worker.start()
+    while worker.is_alive():
+        stamps.append(time.monotonic())
+    worker.join()
+    start, end = span["start"], span["end"]
+    during = [t for t in stamps if start < t < end]
+    # This thread kept running Python code while the other one applied 150 orders.
+    assert end - start > 0.01 and len(during) > 100, (end - start, len(during))
