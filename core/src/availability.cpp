@@ -111,9 +111,11 @@ Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& 
     from = cal.add_business_days(from, ready);
     to = cal.add_business_days(to, ready);
   }
-  // A purchase order from the past cannot make goods ship before today.
-  from = std::max(from, today.stock_ship_day);
-  to = std::max(to, from);
+  if (placed) {
+    // A purchase order from the past cannot make goods ship before today.
+    from = std::max(from, today.stock_ship_day);
+    to = std::max(to, from);
+  }
   return make_window(policy, cal, today, from, to);
 }
 
