@@ -14,7 +14,7 @@ using detail::write_window;
 
 namespace {
 
-constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
+constexpr std::int64_t kMaxAmount = limits::kAmount;
 
 Cart read_cart(const json& j, Reader& r) {
   Cart cart;
@@ -191,7 +191,7 @@ std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
 }
 
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "",
                 {"now", "locale", "items", "stock", "supply", "suppliers", "orders", "cart", "customer"})) {
@@ -208,7 +208,7 @@ std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view
 }
 
 std::string book_checkout_json(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
   std::string locale = r.string(j, "locale", "").value_or("");
@@ -219,7 +219,7 @@ std::string book_checkout_json(const PromiseBook& book, std::string_view request
 }
 
 std::string consent_json(std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"plan", "choice", "now"})) r.throw_if_failed();
   Instant now = detail::read_instant(j, "now", "", r);
@@ -311,7 +311,7 @@ std::string consent_json(std::string_view request_json) {
 }
 
 std::string consent_check_json(std::string_view record_json) {
-  json j = detail::parse_json_or_throw(record_json, "consent");
+  json j = detail::parse_json_or_throw(record_json, "consent", "consent");
   Reader r;
   check_consent(j, r);
   r.throw_if_failed();

@@ -43,7 +43,7 @@ json line_object(const PromiseBook& book, std::size_t i) {
 }  // namespace
 
 PromiseBook promise_book_from_json(std::shared_ptr<const Engine> engine, std::string_view scenario_json) {
-  json j = detail::parse_json_or_throw(scenario_json, "scenario");
+  json j = detail::parse_json_or_throw(scenario_json, "scenario", "");
   Reader r;
   if (!r.object(j, "", {"now", "items", "stock", "supply", "suppliers", "orders"})) r.throw_if_failed();
   Instant now = detail::read_instant(j, "now", "", r);
@@ -79,11 +79,11 @@ std::string promises_json(const PromiseBook& book) {
 }
 
 std::string quote_json(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (r.object(j, "", {"sku", "quantity", "zone"})) {
     if (!r.string(j, "sku", "")) r.fail("sku", "required");
-    (void)r.integer(j, "quantity", "", 1, 1'000'000'000'000);
+    (void)r.integer(j, "quantity", "", 1, limits::kQuantity);
     (void)r.string(j, "zone", "");
   }
   r.throw_if_failed();
@@ -104,7 +104,7 @@ std::string quote_json(const PromiseBook& book, std::string_view request_json) {
 }
 
 std::string apply_json(PromiseBook& book, std::string_view change_json) {
-  json j = detail::parse_json_or_throw(change_json, "change");
+  json j = detail::parse_json_or_throw(change_json, "change", "change");
   Reader r;
   Change c = detail::read_change(j, r);
   r.throw_if_failed();
