@@ -101,8 +101,9 @@ void check_line(const OrderLine& l, const std::string& path, Issues& is) {
   if (l.quantity < 1 || l.quantity > kMaxQuantity) is.fail(path + ".quantity", "must be at least 1");
 }
 
-// Units of one item summed stay within limits::kItemUnits, so no later sum can overflow: a book built from
-// documents within the limits starts below it, and changes that would pass it are refused.
+// Units of one item summed stay near limits::kItemUnits, far from overflow: a book built from documents
+// within the limits holds at most about that many (10^6 rows of 10^12, and stock), and a change that would
+// pass it is refused.
 void check_item_units(std::int64_t now, std::int64_t more) {
   if (now > limits::kItemUnits - more) {
     throw Error(ErrorCode::invalid, "quantity",
