@@ -40,6 +40,10 @@ from ._refunds import CancelSource as CancelSource
 from ._refunds import RefundDeadline as RefundDeadline
 from ._refunds import RefundLine as RefundLine
 from ._refunds import RefundQuote as RefundQuote
+from ._store import ApplyResult as ApplyResult
+from ._store import EventSource as EventSource
+from ._store import Message as Message
+from ._store import Store as Store
 
 __version__: str
 __all__: list[str]
