@@ -201,7 +201,7 @@ std::string refund_quote_json(const RefundQuote& q, const Engine& engine) {
 }
 
 std::string refund_json(const Engine& engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"now", "order", "cancel"})) r.throw_if_failed();
   const Instant now = detail::read_instant(j, "now", "", r);

@@ -4,16 +4,18 @@
 #include <algorithm>
 #include <set>
 
+#include "backorder/limits.hpp"
 #include "backorder/money.hpp"
 
 namespace backorder {
 
 namespace {
 
-constexpr std::int64_t kMaxQuantity = 1'000'000;
-constexpr std::int64_t kMaxUnitPrice = 1'000'000'000'000;
-// An order's amounts stay below this, so every sum below fits in 64 bits with room to spare.
-constexpr std::int64_t kMaxTotal = 1'000'000'000'000'000;
+// docs/limits.md: an order is held to a cart's limits, and its amounts together to limits::kAmount, so every
+// sum below fits in 64 bits with room to spare.
+constexpr std::int64_t kMaxQuantity = limits::kCartQuantity;
+constexpr std::int64_t kMaxUnitPrice = limits::kAmount;
+constexpr std::int64_t kMaxTotal = limits::kAmount;
 constexpr std::int64_t kMaxRateBp = 10'000;
 
 using i128 = __int128;
@@ -92,6 +94,12 @@ struct Checker {
   void fail(std::string path, std::string message) {
     issues.push_back({std::move(path), std::move(message)});
   }
+  // The typed call holds texts to the limit JSON readers apply (docs/limits.md).
+  bool text(std::string_view t, const std::string& path) {
+    if (t.size() <= limits::kTextBytes) return true;
+    fail(path, "longer than " + std::to_string(limits::kTextBytes) + " bytes");
+    return false;
+  }
   bool range(std::int64_t v, std::int64_t lo, std::int64_t hi, const std::string& path) {
     if (v >= lo && v <= hi) return true;
     fail(path, v < lo ? "must be at least " + std::to_string(lo) : "must be at most " + std::to_string(hi));
@@ -103,14 +111,20 @@ std::int64_t open_units(const PaidLine& l) { return l.quantity - l.shipped - l.c
 
 void check_lines(const PaidOrder& o, Checker& c, bool& money_ok) {
   if (o.lines.empty()) c.fail("order.lines", "an order has at least one line");
+  if (o.lines.size() > limits::kCartLines) {
+    c.fail("order.lines", "more than " + std::to_string(limits::kCartLines) + " lines");
+    money_ok = false;
+    return;
+  }
   std::set<std::string, std::less<>> ids;
   i128 sum = 0;
   for (std::size_t i = 0; i < o.lines.size(); ++i) {
     const PaidLine& l = o.lines[i];
     const std::string p = line_path(i);
+    c.text(l.sku, p + ".sku");
     if (l.line_id.empty()) {
       c.fail(p + ".line_id", "required");
-    } else if (!ids.insert(l.line_id).second) {
+    } else if (c.text(l.line_id, p + ".line_id") && !ids.insert(l.line_id).second) {
       c.fail(p + ".line_id", "listed twice");
     }
     bool ok = c.range(l.quantity, 1, kMaxQuantity, p + ".quantity");
@@ -136,6 +150,7 @@ void check_lines(const PaidOrder& o, Checker& c, bool& money_ok) {
   }
   i128 discounts = 0;
   for (std::size_t i = 0; i < o.discounts.size(); ++i) {
+    c.text(o.discounts[i].code, "order.discounts[" + std::to_string(i) + "].code");
     const std::int64_t a = o.discounts[i].amount;
     money_ok = c.range(a, 0, kMaxTotal, "order.discounts[" + std::to_string(i) + "].amount") && money_ok;
     discounts += a;
@@ -183,6 +198,10 @@ void check_cancel(const PaidOrder& o, const Cancellation& cancel, Checker& c) {
     return;
   }
   if (cancel.lines.empty()) c.fail("cancel", "name the lines to cancel, or \"all\"");
+  if (cancel.lines.size() > limits::kCartLines) {
+    c.fail("cancel", "more than " + std::to_string(limits::kCartLines) + " lines");
+    return;
+  }
   std::set<std::string, std::less<>> seen;
   for (std::size_t i = 0; i < cancel.lines.size(); ++i) {
     const CancelLine& cl = cancel.lines[i];

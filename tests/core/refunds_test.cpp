@@ -338,6 +338,25 @@ TEST(Refunds, BadInputListsEveryProblemAndChangesNothing) {
             (std::set<std::string>{"cancel"}));
 }
 
+TEST(Refunds, TheTypedCallHoldsTheLimitsOfDocsLimits) {
+  auto engine = test::apparel_engine();
+  PaidOrder o = apparel();
+  o.lines[0].sku = std::string(1025, 'a');
+  o.lines[1].quantity = 1'000'000'001;
+  o.lines[2].unit_price = 1'000'000'000'000'001;
+  o.discounts = {{std::string(1025, 'b'), 0}};
+  EXPECT_EQ(error_paths([&] { quote_refund(*engine, o, all(), test::monday_morning()); }),
+            (std::set<std::string>{"order.lines[0].sku", "order.lines[1].quantity",
+                                   "order.lines[2].unit_price", "order.discounts[0].code"}));
+  // Amounts within their own limits but together past 10^15.
+  o = order_of({paid("1", 1'000'000, 600'000'000), paid("2", 1'000'000, 600'000'000)});
+  EXPECT_EQ(error_paths([&] { quote_refund(*engine, o, all(), test::monday_morning()); }),
+            (std::set<std::string>{"order.lines"}));
+  o = order_of(std::vector<PaidLine>(1001, paid("x", 1, 1)));
+  EXPECT_EQ(error_paths([&] { quote_refund(*engine, o, all(), test::monday_morning()); }),
+            (std::set<std::string>{"order.lines"}));
+}
+
 TEST(RefundPolicy, TheSectionIsCheckedWithPaths) {
   json p = json::parse(test::apparel_policy());
   p["refunds"] = {
