@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # `cmake --install` into a scratch prefix, then use it from outside as a stranger would: a C program built
-# once with pkg-config and once with find_package(backorder), the CLI, the PHP package and the Python package.
+# once with pkg-config and once with find_package(backorder), the CLI, the PHP package and the Python package,
+# and the snippets of docs/getting-started.md.
 #   install_test.sh BUILD_DIR SOURCE_DIR LIBDIR
 set -euo pipefail
 build=$1 src=$2 libdir=$3
 policy=$src/examples/apparel/policy.json
+want="Backorder – ships in 10–14 days"
 work=$(mktemp -d /tmp/backorder-install.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
@@ -53,7 +55,7 @@ if command -v php >/dev/null; then
     $label = (new Backorder\Engine($argv[2]))->label(["sku" => "JKT-NAVY-M"], ["on_hand" => 0],
         now: "2026-11-30T09:00:00-05:00");
     echo $label->text;' "$prefix" "$policy")
-  [ "$text" = "Backorder – ships in 10–14 days" ] || fail "PHP from the install: $text"
+  [ "$text" = "$want" ] || fail "PHP from the install: $text"
   echo "ok: PHP package: $text"
 fi
 
@@ -65,6 +67,32 @@ import sys, backorder
 assert backorder.__file__.startswith(sys.argv[1]), backorder.__file__
 print(backorder.Engine(sys.argv[2]).label({"sku": "JKT-NAVY-M"}, {"on_hand": 0},
       now="2026-11-30T09:00:00-05:00").text)' "$prefix" "$policy")
-  [ "$text" = "Backorder – ships in 10–14 days" ] || fail "Python from the install: $text"
+  [ "$text" = "$want" ] || fail "Python from the install: $text"
   echo "ok: Python package: $text"
 fi
+
+# docs/getting-started.md: each "<!-- snippet: NAME -->" code block, run as it stands.
+snippets=$work/snippets
+mkdir -p "$snippets/vendor"
+python3 - "$src/docs/getting-started.md" "$snippets" <<'PY'
+import pathlib, re, sys
+found = re.findall(r"<!-- snippet: (\S+) -->\n```\w*\n(.*?)```", open(sys.argv[1], encoding="utf-8").read(), re.S)
+assert {name for name, _ in found} == {"label.c", "label.py", "label.php"}, found
+for name, code in found:
+    (pathlib.Path(sys.argv[2]) / name).write_text(code, encoding="utf-8")
+PY
+first_text() { grep -o "Backorder – ships in 10–14 days" | head -1; }
+# shellcheck disable=SC2046
+cc -std=c99 -Wall -Wextra -pedantic -Werror -o "$snippets/label" "$snippets/label.c" $(pkg-config --cflags --libs backorder)
+[ "$("$snippets/label" | first_text)" = "$want" ] || fail "getting-started label.c"
+if [ -n "$pydir" ]; then
+  [ "$(cd "$snippets" && PYTHONPATH=$(dirname "$pydir") /usr/bin/python3 label.py | first_text)" = "$want" ] ||
+    fail "getting-started label.py"
+fi
+if command -v php >/dev/null; then
+  # Stands in for composer's vendor/autoload.php.
+  echo "<?php require '$prefix/share/php/backorder/autoload.php';" >"$snippets/vendor/autoload.php"
+  [ "$(cd "$snippets" && env -u BACKORDER_LIBRARY -u BACKORDER_FFI_HEADER php label.php | first_text)" = "$want" ] ||
+    fail "getting-started label.php"
+fi
+echo "ok: the C, Python and PHP snippets of docs/getting-started.md"
