@@ -34,7 +34,8 @@ class CMakeBuild(build_ext):
             subprocess.check_call(["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                                    "-DBO_BUILD_TESTS=OFF", "-DBO_BUILD_BENCH=OFF", "-DPYBIND11_FINDPYTHON=ON",
                                    f"-DPython_EXECUTABLE={sys.executable}"])
-        subprocess.check_call(["cmake", "--build", str(build), "--target", "_native"])
+        subprocess.check_call(["cmake", "--build", str(build), "--target", "_native", "--parallel",
+                               str(os.cpu_count() or 1)])
         built = glob.glob(str(build / "python" / "backorder" / "_native*.so"))
         if len(built) != 1:
             raise RuntimeError(f"expected one backorder/_native*.so in {build}/python, found {built}")
