@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Proves that the ABI guard bites: a copy of the committed baseline that still has a function the library
-# no longer exports (bo_abi_guard_probe, a clone of bo_abi_version) must make `scripts/abi.sh check` fail and
-# name the removed function.
+# Proves that the ABI guard bites. `scripts/abi.sh check` must fail, and say why, against copies of the committed
+# baseline that differ from the library as a careless change would:
+#   removed   the baseline has a function the library no longer exports (bo_abi_guard_probe, a clone of
+#             bo_abi_version)
+#   struct    the baseline's bo_item lacks its last member: the library's bo_item changed layout
 #   abi_guard_test.sh LIBRARY
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -10,31 +12,45 @@ trap 'rm -rf "$work"' EXIT
 abi=$(sed -n 's/^#define BO_ABI_VERSION \([0-9]*\)$/\1/p' "$root/capi/include/backorder.h")
 base=$root/packaging/abi/libbackorder.so.$abi.abi
 
-python3 - "$base" "$work/libbackorder.so.$abi.abi" <<'PY'
-import re, sys
+python3 - "$base" "$work" <<'PY'
+import os, re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
-# The ELF symbol and the declaration of bo_abi_version, cloned under another name.
+
+def write(case, changed):
+    assert changed != text, case
+    os.makedirs(os.path.join(sys.argv[2], case))
+    open(os.path.join(sys.argv[2], case, os.path.basename(sys.argv[1])), "w", encoding="utf-8").write(changed)
+
+# removed: the ELF symbol and the declaration of bo_abi_version, cloned under another name
 sym = re.search(r"^\s*<elf-symbol name='bo_abi_version'.*?/>\n", text, re.M)
 decl = re.search(r"^\s*<function-decl name='bo_abi_version'.*?</function-decl>\n", text, re.M | re.S)
-assert sym and decl, "bo_abi_version not found in the baseline"
 clone = lambda m: m.group(0) + m.group(0).replace("bo_abi_version", "bo_abi_guard_probe")
-text = text[:decl.start()] + clone(decl) + text[decl.end():]
-text = text.replace(sym.group(0), clone(sym), 1)
-open(sys.argv[2], "w", encoding="utf-8").write(text)
-PY
-printf 'version 0.0.0\nabi %s\nsha256 %s\n' "$abi" "$(sha256sum <"$work/libbackorder.so.$abi.abi" | cut -d' ' -f1)" \
-  >"$work/baseline.txt"
+removed = text[:decl.start()] + clone(decl) + text[decl.end():]
+write("removed", removed.replace(sym.group(0), clone(sym), 1))
 
-status=0
-BO_ABI_DIR=$work bash "$root/scripts/abi.sh" check "$1" >"$work/out" 2>&1 || status=$?
-cat "$work/out"
-[ $status -ne 77 ] || exit 77  # no debug info: nothing to compare
-if [ $status -eq 0 ]; then
-  echo "FAIL: the guard passed a library that lacks bo_abi_guard_probe" >&2
-  exit 1
-fi
-grep -q "1 Removed function" "$work/out" && grep -q "bo_abi_guard_probe" "$work/out" || {
-  echo "FAIL: the guard failed, but without reporting the removed function" >&2
-  exit 1
+# struct: bo_item without its last member, flags
+item = re.search(r"<class-decl name='bo_item'.*?</class-decl>", text, re.S).group(0)
+write("struct", text.replace(item, re.sub(r"\s*<data-member[^>]*>\s*<var-decl name='flags'.*?</data-member>", "",
+                                          item, flags=re.S)))
+PY
+
+expect() {  # CASE TEXT...: the check fails on the case's baseline and reports every TEXT
+  local case=$1 status=0 dir=$work/$1
+  shift
+  printf 'version 0.0.0\nabi %s\nsha256 %s\n' "$abi" "$(sha256sum <"$dir/libbackorder.so.$abi.abi" | cut -d' ' -f1)" \
+    >"$dir/baseline.txt"
+  BO_ABI_DIR=$dir bash "$root/scripts/abi.sh" check "$LIB" >"$dir/out" 2>&1 || status=$?
+  [ $status -ne 77 ] || exit 77  # no debug info: nothing to compare
+  if [ $status -eq 0 ]; then
+    cat "$dir/out"
+    echo "FAIL ($case): the guard passed" >&2
+    exit 1
+  fi
+  for want in "$@"; do
+    grep -q "$want" "$dir/out" || { cat "$dir/out"; echo "FAIL ($case): no '$want' in the report" >&2; exit 1; }
+  done
+  echo "ok ($case): the guard fails: $(grep -m1 'changes summary' "$dir/out")"
 }
-echo "ok: the guard fails when a function is removed (status $status)"
+LIB=$1
+expect removed "1 Removed function" "bo_abi_guard_probe"
+expect struct "1 Changed" "bo_labeler_run" "bo_item"
