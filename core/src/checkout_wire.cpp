@@ -1,6 +1,7 @@
 // JSON for checkout: carts in, plans out, and the consent record (docs/json.md#checkout).
 #include "backorder/checkout.hpp"
 #include "backorder/wire.hpp"
+#include "cart_request.hpp"
 #include "fact_reader.hpp"
 #include "wire_objects.hpp"
 
@@ -192,6 +193,19 @@ void check_consent(const json& c, Reader& r) {
 
 }  // namespace
 
+detail::CartRequest detail::read_cart_request(std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request");
+  Reader r;
+  if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
+  CartRequest req;
+  req.locale = r.string(j, "locale", "").value_or("");
+  if (!req.locale.empty() && !is_known_locale(req.locale))
+    r.fail("locale", "unknown locale \"" + req.locale + "\"");
+  req.cart = read_cart(j, r);
+  r.throw_if_failed();
+  return req;
+}
+
 std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
   return plan_text(plan, engine.calendar());
 }
@@ -215,14 +229,11 @@ KeptCheckout checkout_plan(std::shared_ptr<const Engine> engine, std::string_vie
 }
 
 KeptCheckout book_checkout_plan(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
-  Reader r;
-  if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
-  std::string locale = r.string(j, "locale", "").value_or("");
-  if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
-  Cart cart = read_cart(j, r);
-  r.throw_if_failed();
-  return plan_for(book, cart, locale);
+  // Most requests are well-formed carts, read without a JSON tree; the general reader says what is wrong
+  // with the others (and takes what the fast one leaves to it).
+  std::optional<detail::CartRequest> req = detail::read_cart_request_fast(request_json);
+  if (!req) req = detail::read_cart_request(request_json);
+  return plan_for(book, req->cart, req->locale);
 }
 
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
