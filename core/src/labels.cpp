@@ -53,6 +53,25 @@ struct KeyHash {
 
 enum Kind : int { kInStock, kLowStock, kBackorder, kSplit, kPreorder, kOutOfStock, kDiscontinued };
 
+// What a message template stands for: the message, its arguments' names (the callers' literals, compared as
+// pointers: the same name at another address only makes a second template) and numbers.
+constexpr std::int64_t kTextArgument = INT64_MIN;  // in numbers: a text argument
+struct TemplateKey {
+  std::size_t message = 0, count = 0;
+  std::array<const char*, detail::kMaxTemplateTexts> names{};
+  std::array<std::int64_t, detail::kMaxTemplateTexts> numbers{};
+  bool operator==(const TemplateKey&) const = default;
+};
+struct TemplateKeyHash {
+  std::size_t operator()(const TemplateKey& k) const {
+    std::size_t h = k.message;
+    for (std::size_t i = 0; i < k.count; ++i)
+      h = (h ^ reinterpret_cast<std::uintptr_t>(k.names[i]) ^ static_cast<std::size_t>(k.numbers[i])) *
+          0x100000001b3ull;
+    return h;
+  }
+};
+
 }  // namespace
 
 std::string check_message_pattern(std::string_view locale, std::string_view pattern) {
@@ -89,7 +108,8 @@ struct Formatters {
   std::map<std::string, std::string, std::less<>> fixed;            // messages without arguments
   // Per message, the arguments a template may not stand in for (detail::complex_arguments), once asked.
   std::array<std::optional<std::optional<std::vector<std::string>>>, std::size(kMessageKeys)> complex;
-  std::unordered_map<std::string, detail::MessageTemplate> templates;  // by message, names and numbers
+  std::unordered_map<TemplateKey, detail::MessageTemplate, TemplateKeyHash> templates;
+  std::map<std::pair<Day, bool>, std::string> dates_utf8;  // format_date's answers
 
   const icu::MessageFormat& format(const Engine& engine, std::size_t index) {
     if (!formats[index]) {
@@ -132,15 +152,15 @@ struct Formatters {
           icu::UnicodeString::fromUTF8(*engine.message(locale, kMessageKeys[index])));
     }
     if (!*complex_args || args.size() > detail::kMaxTemplateTexts) return nullptr;
-    std::string key(kMessageKeys[index]);
+    TemplateKey key;
+    key.message = index;
     for (const Labeler::Arg& a : args) {
       if (a.is_text) {
         for (const std::string& name : **complex_args)
           if (name == a.name) return nullptr;
       }
-      key += '\0';
-      key += a.name;
-      key += a.is_text ? std::string("\1") : "=" + std::to_string(a.number);
+      key.names[key.count] = a.name;
+      key.numbers[key.count++] = a.is_text ? kTextArgument : a.number;
     }
     auto [it, fresh] = templates.try_emplace(key, std::string_view());
     if (fresh) {
@@ -251,6 +271,7 @@ void return_formatters(std::unique_ptr<Formatters> f) {
   if (f->texts.size() > kPooledTexts) f->texts.clear();
   if (f->ranges.size() > kPooledTexts) f->ranges.clear(), f->ranges_utf8.clear();
   if (f->templates.size() > kPooledTexts) f->templates.clear();
+  if (f->dates_utf8.size() > kPooledTexts) f->dates_utf8.clear();
   if (t_pool.size() >= kPoolSize) t_pool.erase(t_pool.begin());
   t_pool.push_back(std::move(f));
 }
@@ -400,9 +421,10 @@ std::string Labeler::format(std::string_view key, std::initializer_list<Arg> arg
   if (index == std::size(kMessageKeys))
     throw Error(ErrorCode::internal, "", "no message \"" + std::string(key) + "\"");
   if (const detail::MessageTemplate* t = impl_->fmt->message_template(*engine_, index, args)) {
-    std::vector<std::string_view> texts;
+    std::array<std::string_view, detail::kMaxTemplateTexts> texts;
+    std::size_t n = 0;
     for (const Arg& a : args)
-      if (a.is_text) texts.push_back(a.text);
+      if (a.is_text) texts[n++] = a.text;
     return t->fill(texts);
   }
   constexpr std::size_t kMaxArgs = 16;
@@ -412,7 +434,8 @@ std::string Labeler::format(std::string_view key, std::initializer_list<Arg> arg
   for (const Arg& a : args) {
     if (n == kMaxArgs) break;
     names[n] = icu::UnicodeString(a.name, -1, US_INV);
-    values[n] = a.is_text ? icu::Formattable(icu::UnicodeString::fromUTF8(a.text))
+    values[n] = a.is_text ? icu::Formattable(icu::UnicodeString::fromUTF8(
+                                icu::StringPiece(a.text.data(), static_cast<int32_t>(a.text.size()))))
                           : icu::Formattable(static_cast<int64_t>(a.number));
     ++n;
   }
@@ -432,6 +455,11 @@ std::string Labeler::format_dates(Day from, Day to) {
   return it->second;
 }
 
-std::string Labeler::format_date(Day d) { return utf8(impl_->fmt->date(today_.day, d)); }
+std::string Labeler::format_date(Day d) {
+  Formatters& f = *impl_->fmt;
+  auto [it, fresh] = f.dates_utf8.try_emplace({d, f.same_year(today_.day, d)});
+  if (fresh) it->second = utf8(f.date(today_.day, d));
+  return it->second;
+}
 
 }  // namespace backorder

@@ -48,7 +48,7 @@ MessageTemplate::MessageTemplate(std::string_view formatted) {
   pieces_.emplace_back(formatted.substr(start));
 }
 
-std::string MessageTemplate::fill(const std::vector<std::string_view>& texts) const {
+std::string MessageTemplate::fill(const std::array<std::string_view, kMaxTemplateTexts>& texts) const {
   std::size_t size = 0;
   for (const std::string& p : pieces_) size += p.size();
   for (std::size_t s : slots_) size += texts[s].size();

@@ -6,6 +6,7 @@
 
 #include <unicode/unistr.h>
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,7 +30,7 @@ class MessageTemplate {
   explicit MessageTemplate(std::string_view formatted);
 
   // The message with texts[i] where marker(i) was.
-  std::string fill(const std::vector<std::string_view>& texts) const;
+  std::string fill(const std::array<std::string_view, kMaxTemplateTexts>& texts) const;
 
  private:
   std::vector<std::string> pieces_;  // the text before each marker, then after the last
