@@ -246,9 +246,10 @@ BO_API bo_status bo_promises_checkout_json(char **out_json, size_t *out_len, con
 /*
  * Typed plans: the same plan kept by the library and read as structs, for hosts where decoding the JSON costs
  * more than planning (PHP). Every string is UTF-8 and NUL-terminated; those that can hold the caller's text
- * (line ids, skus, names, disclosures) also have a length, since they may hold any byte. Strings and label
- * texts stay valid until bo_checkout_free(). A bo_checkout keeps its engine alive, needs nothing else (the
- * bo_promises may go) and is never changed, so threads may read it at once.
+ * (line ids, skus, names, disclosures) also have a length, since they may hold any byte. Every string lies in
+ * one block of the plan's (bo_checkout_texts) and stays valid until bo_checkout_free(). A bo_checkout keeps
+ * its engine alive, needs nothing else (the bo_promises may go) and is never changed, so threads may read
+ * it at once.
  */
 typedef struct bo_checkout bo_checkout;
 
@@ -405,6 +406,12 @@ typedef struct bo_checkout_disclosure {
 } bo_checkout_disclosure;
 
 BO_API bo_status bo_checkout_summarize(bo_checkout_summary *out, const bo_checkout *plan);
+
+/*
+ * The block that holds every string of the plan's structs: a host may copy it once and find each string at
+ * its pointer's offset from *out. *out_len counts the block's bytes, NULs included.
+ */
+BO_API bo_status bo_checkout_texts(const char **out, size_t *out_len, const bo_checkout *plan);
 
 /*
  * Elements [first, first + count) of one of the plan's arrays into out[0..count), each with struct_size set.

@@ -1,6 +1,7 @@
 // Checkout and consent: JSON in, JSON out (docs/json.md#checkout), and the same plans kept as a bo_checkout
 // read through typed structs. Thin adapters over core's wire calls.
 #include <string>
+#include <string_view>
 
 #include "backorder.h"
 #include "backorder/wire.hpp"
@@ -36,8 +37,9 @@ static_assert(BO_OPTION_NOTIFY_ME == 1u << static_cast<unsigned>(backorder::Line
 static_assert(BO_OPTION_ALTERNATIVE == 1u << static_cast<unsigned>(backorder::LineOption::alternative));
 static_assert(BO_OPTION_REMOVE == 1u << static_cast<unsigned>(backorder::LineOption::remove));
 
-void put_text(const char*& ptr, size_t& len, const std::string& s) {
-  ptr = s.c_str();
+// A string of the plan's text block (bo_checkout::texts): NUL-terminated there.
+void put_text(const char*& ptr, size_t& len, std::string_view s) {
+  ptr = s.data();
   len = s.size();
 }
 
@@ -113,19 +115,30 @@ BO_API bo_status bo_checkout_json(char** out_json, size_t* out_len, const bo_che
   });
 }
 
+BO_API bo_status bo_checkout_texts(const char** out, size_t* out_len, const bo_checkout* plan) {
+  return guard([&] {
+    require(out, "out");
+    require(out_len, "out_len");
+    require(plan, "plan");
+    *out = plan->texts.data();
+    *out_len = plan->texts.size();
+  });
+}
+
 BO_API bo_status bo_checkout_summarize(bo_checkout_summary* out, const bo_checkout* plan) {
   return guard([&] {
     require(out, "out");
     require(plan, "plan");
     checked_stride(out, 1, sizeof(bo_checkout_summary), "out", "bo_checkout_summary");
     const backorder::CheckoutPlan& p = plan->plan();
-    out->now = plan->now.c_str();
-    out->locale = p.locale.c_str();
-    out->currency = p.currency.c_str();
-    out->policy_hash = p.policy_hash.c_str();
-    out->default_strategy = backorder::strategy_name(p.default_strategy);
-    out->recommended_strategy = backorder::strategy_name(p.recommended_strategy);
-    out->recommendation = p.recommendation.c_str();
+    const auto& text = plan->summary_text;
+    out->now = text[0].data();
+    out->locale = text[1].data();
+    out->currency = text[2].data();
+    out->policy_hash = text[3].data();
+    out->default_strategy = text[4].data();
+    out->recommended_strategy = text[5].data();
+    out->recommendation = text[6].data();
     out->subtotal = p.subtotal;
     out->cost_difference = p.cost_difference;
     out->line_count = p.lines.size();
@@ -147,9 +160,10 @@ BO_API bo_status bo_checkout_lines(bo_checkout_line* out, const bo_checkout* pla
     fill(out, first, count, plan->plan().lines.size(), kLineV1, "bo_checkout_line",
          [&](bo_checkout_line& o, std::size_t i) {
            const backorder::PlanLine& l = plan->plan().lines[i];
-           put_text(o.line_id, o.line_id_len, l.line_id);
-           put_text(o.sku, o.sku_len, l.sku);
-           put_text(o.name, o.name_len, l.name);
+           const auto& text = plan->line_text[i];
+           put_text(o.line_id, o.line_id_len, text[0]);
+           put_text(o.sku, o.sku_len, text[1]);
+           put_text(o.name, o.name_len, text[2]);
            o.quantity = l.quantity;
            o.unit_price = l.unit_price;
            o.amount = l.amount;
@@ -168,10 +182,9 @@ BO_API bo_status bo_checkout_alternatives(bo_checkout_alternative* out, const bo
     require(plan, "plan");
     fill(out, first, count, plan->alternatives.size(), kAlternativeV1, "bo_checkout_alternative",
          [&](bo_checkout_alternative& o, std::size_t i) {
-           const backorder::Alternative& a = *plan->alternatives[i];
-           put_text(o.sku, o.sku_len, a.sku);
-           put_text(o.name, o.name_len, a.name);
-           o.price = a.price;
+           put_text(o.sku, o.sku_len, plan->alternative_text[i][0]);
+           put_text(o.name, o.name_len, plan->alternative_text[i][1]);
+           o.price = plan->alternatives[i]->price;
          });
   });
 }
@@ -201,13 +214,13 @@ BO_API bo_status bo_checkout_wordings(bo_checkout_wording* out, const bo_checkou
     require(plan, "plan");
     fill(out, first, count, plan->wordings.size(), kWordingV1, "bo_checkout_wording",
          [&](bo_checkout_wording& o, std::size_t i) {
-           const backorder::Label& l = *plan->wordings[i];
-           o.text = l.text != nullptr ? l.text->text.c_str() : "";
-           o.short_text = l.text != nullptr ? l.text->short_text.c_str() : "";
-           o.schema_org = l.schema_org();
-           o.merchant = l.merchant();
-           o.availability_date = l.text != nullptr ? l.text->availability_date.c_str() : "";
-           o.status = static_cast<bo_availability>(l.availability.status);
+           const auto& text = plan->wording_text[i];
+           o.text = text[0].data();
+           o.short_text = text[1].data();
+           o.schema_org = text[2].data();
+           o.merchant = text[3].data();
+           o.availability_date = text[4].data();
+           o.status = static_cast<bo_availability>(plan->wordings[i]->availability.status);
          });
   });
 }
@@ -234,10 +247,11 @@ BO_API bo_status bo_checkout_strategies(bo_checkout_strategy* out, const bo_chec
     fill(out, first, count, plan->plan().strategies.size(), kStrategyV1, "bo_checkout_strategy",
          [&](bo_checkout_strategy& o, std::size_t i) {
            const backorder::StrategyPlan& s = plan->plan().strategies[i];
-           o.id = backorder::strategy_name(s.id);
-           put_text(o.disclosure, o.disclosure_len, s.disclosure);
-           o.advice = backorder::payment_name(s.payment.kind);
-           o.authorization_expires = plan->authorization_expires[i].c_str();
+           const auto& text = plan->strategy_text[i];
+           o.id = text[0].data();
+           put_text(o.disclosure, o.disclosure_len, text[1]);
+           o.advice = text[2].data();
+           o.authorization_expires = text[3].data();
            o.shipping_total = s.shipping_total;
            o.customer_pays = s.customer_pays;
            o.shop_pays = s.shop_pays;
@@ -271,7 +285,7 @@ BO_API bo_status bo_checkout_shipment_items(bo_checkout_shipment_item* out, cons
     require(plan, "plan");
     fill(out, first, count, plan->items.size(), kItemV1, "bo_checkout_shipment_item",
          [&](bo_checkout_shipment_item& o, std::size_t i) {
-           put_text(o.line_id, o.line_id_len, *plan->item_line_id[i]);
+           put_text(o.line_id, o.line_id_len, plan->item_line_id[i]);
            o.quantity = plan->items[i]->quantity;
          });
   });
@@ -283,10 +297,10 @@ BO_API bo_status bo_checkout_disclosures(bo_checkout_disclosure* out, const bo_c
     require(plan, "plan");
     fill(out, first, count, plan->plan().disclosures.size(), kDisclosureV1, "bo_checkout_disclosure",
          [&](bo_checkout_disclosure& o, std::size_t i) {
-           const backorder::Disclosure& d = plan->plan().disclosures[i];
-           o.kind = d.kind.c_str();
-           put_text(o.line_id, o.line_id_len, d.line_id);
-           put_text(o.text, o.text_len, d.text);
+           const auto& text = plan->disclosure_text[i];
+           o.kind = text[0].data();
+           put_text(o.line_id, o.line_id_len, text[1]);
+           put_text(o.text, o.text_len, text[2]);
          });
   });
 }

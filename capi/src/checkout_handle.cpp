@@ -1,5 +1,6 @@
-// The tables of a bo_checkout: every label, alternative, shipment and item in one flat array each, and the
-// windows and wordings the plan repeats listed once, for the typed reads of checkout.cpp.
+// The tables of a bo_checkout: every label, alternative, shipment and item in one flat array each, the
+// windows and wordings the plan repeats listed once, and every string in one block, for the typed reads of
+// checkout.cpp.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -35,10 +36,7 @@ struct WordingHash {
 }  // namespace
 
 bo_checkout::bo_checkout(backorder::KeptCheckout k) : kept(std::move(k)) {
-  const backorder::Calendar& cal = kept.labeler->engine().calendar();
   const backorder::CheckoutPlan& p = kept.plan;
-  now = cal.format_local(p.now);
-
   std::unordered_map<WindowKey, std::int32_t, WindowHash> window_at;
   auto window = [&](const backorder::Window& w) {
     auto [it, fresh] = window_at.try_emplace({w.from, w.to, w.min_days, w.max_days},
@@ -58,11 +56,7 @@ bo_checkout::bo_checkout(backorder::KeptCheckout k) : kept(std::move(k)) {
     later_window.push_back(a.later > 0 ? window(a.later_window) : -1);
   };
 
-  std::unordered_map<std::string_view, const std::string*> line_ids;
-  for (const backorder::PlanLine& l : p.lines) {
-    line_ids.emplace(l.line_id, &l.line_id);
-    label(l.label);
-  }
+  for (const backorder::PlanLine& l : p.lines) label(l.label);
   for (const backorder::PlanLine& l : p.lines) {
     first_alternative.push_back(alternatives.size());
     for (const backorder::Alternative& a : l.alternatives) {
@@ -71,7 +65,6 @@ bo_checkout::bo_checkout(backorder::KeptCheckout k) : kept(std::move(k)) {
     }
   }
   for (const backorder::StrategyPlan& s : p.strategies) {
-    authorization_expires.push_back(cal.format_local(s.payment.authorization_expires));
     complete_window.push_back(window(s.complete));
     first_shipment.push_back(shipments.size());
     for (const backorder::Shipment& sh : s.shipments) {
@@ -79,11 +72,74 @@ bo_checkout::bo_checkout(backorder::KeptCheckout k) : kept(std::move(k)) {
       ship_window.push_back(window(sh.ship));
       delivery_window.push_back(window(sh.delivery));
       first_item.push_back(items.size());
-      for (const backorder::ShipmentItem& i : sh.items) {
-        items.push_back(&i);
-        auto line = line_ids.find(i.line_id);
-        item_line_id.push_back(line != line_ids.end() ? line->second : &i.line_id);
-      }
+      for (const backorder::ShipmentItem& i : sh.items) items.push_back(&i);
     }
   }
+  place_texts();
+}
+
+void bo_checkout::place_texts() {
+  const backorder::CheckoutPlan& p = kept.plan;
+  const backorder::Calendar& cal = kept.labeler->engine().calendar();
+  const std::string now = cal.format_local(p.now);
+  std::vector<std::string> expires;
+  for (const backorder::StrategyPlan& s : p.strategies)
+    expires.push_back(cal.format_local(s.payment.authorization_expires));
+  line_text.resize(p.lines.size());
+  alternative_text.resize(alternatives.size());
+  wording_text.resize(wordings.size());
+  strategy_text.resize(p.strategies.size());
+  item_line_id.resize(items.size());
+  disclosure_text.resize(p.disclosures.size());
+
+  // Two passes over the same strings: the first counts their bytes, the second copies them into the block,
+  // reserved by then, so the views stay put. A shipment item names its line by the line's own string.
+  std::size_t size = 0;
+  auto count = [&](std::string_view s, std::string_view&) { size += s.size() + 1; };
+  auto copy = [&](std::string_view s, std::string_view& at) {
+    at = std::string_view(texts.data() + texts.size(), s.size());
+    texts.append(s).push_back('\0');
+  };
+  auto walk = [&](auto&& put) {
+    const char* strategies[] = {backorder::strategy_name(p.default_strategy),
+                                backorder::strategy_name(p.recommended_strategy)};
+    std::string_view fields[] = {now,           p.locale,      p.currency,      p.policy_hash,
+                                 strategies[0], strategies[1], p.recommendation};
+    for (std::size_t k = 0; k < summary_text.size(); ++k) put(fields[k], summary_text[k]);
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+      put(p.lines[i].line_id, line_text[i][0]);
+      put(p.lines[i].sku, line_text[i][1]);
+      put(p.lines[i].name, line_text[i][2]);
+    }
+    for (std::size_t j = 0; j < alternatives.size(); ++j) {
+      put(alternatives[j]->sku, alternative_text[j][0]);
+      put(alternatives[j]->name, alternative_text[j][1]);
+    }
+    for (std::size_t w = 0; w < wordings.size(); ++w) {
+      const backorder::Label& l = *wordings[w];
+      static const backorder::LabelText kNone;
+      const backorder::LabelText& t = l.text != nullptr ? *l.text : kNone;
+      put(t.text, wording_text[w][0]);
+      put(t.short_text, wording_text[w][1]);
+      put(l.schema_org(), wording_text[w][2]);
+      put(l.merchant(), wording_text[w][3]);
+      put(t.availability_date, wording_text[w][4]);
+    }
+    for (std::size_t s = 0; s < p.strategies.size(); ++s) {
+      const backorder::StrategyPlan& st = p.strategies[s];
+      put(backorder::strategy_name(st.id), strategy_text[s][0]);
+      put(st.disclosure, strategy_text[s][1]);
+      put(backorder::payment_name(st.payment.kind), strategy_text[s][2]);
+      put(expires[s], strategy_text[s][3]);
+    }
+    for (std::size_t d = 0; d < p.disclosures.size(); ++d) {
+      put(p.disclosures[d].kind, disclosure_text[d][0]);
+      put(p.disclosures[d].line_id, disclosure_text[d][1]);
+      put(p.disclosures[d].text, disclosure_text[d][2]);
+    }
+  };
+  walk(count);
+  texts.reserve(size);
+  walk(copy);
+  for (std::size_t i = 0; i < items.size(); ++i) item_line_id[i] = line_text[items[i]->line][0];
 }

@@ -182,15 +182,16 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   // Shipments: what ships now, what waits (grouped by window), pre-orders on their own.
   Shipment now_ship;
   std::map<std::pair<Day, Day>, Shipment> later, pre;
-  for (const PlanLine& pl : plan.lines) {
+  for (std::size_t i = 0; i < plan.lines.size(); ++i) {
+    const PlanLine& pl = plan.lines[i];
     const Availability& a = pl.label.availability;
     if (a.ship_now > 0) {
-      now_ship.items.push_back({pl.line_id, a.ship_now});
+      now_ship.items.push_back({pl.line_id, a.ship_now, i});
       now_ship.ship = a.now_window;
     }
     if (a.later > 0) {
       auto& s = (pl.preorder ? pre : later)[{a.later_window.from, a.later_window.to}];
-      s.items.push_back({pl.line_id, a.later});
+      s.items.push_back({pl.line_id, a.later, i});
       s.ship = a.later_window;
     }
   }

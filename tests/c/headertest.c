@@ -45,6 +45,7 @@ int bo_headertest(void) {
   void (*checkout_free)(bo_checkout *) = bo_checkout_free;
   bo_status (*plan_json)(char **, size_t *, const bo_checkout *) = bo_checkout_json;
   bo_status (*summarize)(bo_checkout_summary *, const bo_checkout *) = bo_checkout_summarize;
+  bo_status (*texts)(const char **, size_t *, const bo_checkout *) = bo_checkout_texts;
   bo_status (*lines)(bo_checkout_line *, const bo_checkout *, size_t, size_t) = bo_checkout_lines;
   bo_status (*alternatives)(bo_checkout_alternative *, const bo_checkout *, size_t, size_t) =
       bo_checkout_alternatives;
@@ -76,8 +77,8 @@ int bo_headertest(void) {
          (promises_json != 0) + (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) +
          (checkout_json != 0) + (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) +
          (engine_checkout != 0) + (book_checkout != 0) + (checkout_free != 0) + (plan_json != 0) +
-         (summarize != 0) + (lines != 0) + (alternatives != 0) + (labels != 0) + (wordings != 0) +
-         (windows != 0) + (strategies != 0) + (shipments != 0) + (items != 0) + (disclosures != 0) +
-         (int)options + (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] +
-         BO_ABI_VERSION;
+         (summarize != 0) + (texts != 0) + (lines != 0) + (alternatives != 0) + (labels != 0) +
+         (wordings != 0) + (windows != 0) + (strategies != 0) + (shipments != 0) + (items != 0) +
+         (disclosures != 0) + (int)options + (int)item.flags + (int)label.struct_size + (int)statuses[0] +
+         (int)codes[0] + BO_ABI_VERSION;
 }

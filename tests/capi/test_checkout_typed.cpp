@@ -3,6 +3,7 @@
 // refused call writes nothing; a plan outlives the book and engine it came from.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <memory>
 #include <set>
 #include <string>
@@ -318,6 +319,63 @@ TEST_F(TypedCheckout, StringsKeepEveryByte) {
   EXPECT_EQ(text(lines[0].name, lines[0].name_len), std::string("Scarf \xc3\xa9\0x \"q\"", 14));
   EXPECT_EQ(text(lines[0].line_id, lines[0].line_id_len), "a\"1");
   EXPECT_EQ(typed_plan(plan.get()), json::parse(plan_json(req)));
+}
+
+TEST_F(TypedCheckout, EveryStringLiesInTheTextBlock) {
+  json lines = jacket_scarf_jeans();
+  lines.push_back(line("4", "CAP-WINTER-27"));  // a pre-order
+  Checkout plan = plan_of(engine_.get(), request(lines).dump());
+  const char* block = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(bo_checkout_texts(&block, &size, plan.get()), BO_OK);
+  ASSERT_NE(block, nullptr);
+  int checked = 0;
+  auto in_block = [&](const char* p, std::size_t len) {
+    ++checked;
+    EXPECT_TRUE(p >= block && p + len < block + size) << std::string_view(p, len);
+    if (p >= block && p + len < block + size) {
+      EXPECT_EQ(p[len], '\0');
+    }
+  };
+  auto word = [&](const char* p) { in_block(p, std::strlen(p)); };
+  bo_checkout_summary s{};
+  s.struct_size = sizeof s;
+  ASSERT_EQ(bo_checkout_summarize(&s, plan.get()), BO_OK);
+  for (const char* p : {s.now, s.locale, s.currency, s.policy_hash, s.default_strategy,
+                        s.recommended_strategy, s.recommendation})
+    word(p);
+  for (const auto& l : read_all<bo_checkout_line>(bo_checkout_lines, plan.get(), s.line_count)) {
+    in_block(l.line_id, l.line_id_len);
+    in_block(l.sku, l.sku_len);
+    in_block(l.name, l.name_len);
+  }
+  for (const auto& a :
+       read_all<bo_checkout_alternative>(bo_checkout_alternatives, plan.get(), s.alternative_count)) {
+    in_block(a.sku, a.sku_len);
+    in_block(a.name, a.name_len);
+  }
+  for (const auto& w : read_all<bo_checkout_wording>(bo_checkout_wordings, plan.get(), s.wording_count))
+    for (const char* p : {w.text, w.short_text, w.schema_org, w.merchant, w.availability_date}) word(p);
+  for (const auto& st :
+       read_all<bo_checkout_strategy>(bo_checkout_strategies, plan.get(), s.strategy_count)) {
+    for (const char* p : {st.id, st.advice, st.authorization_expires}) word(p);
+    in_block(st.disclosure, st.disclosure_len);
+  }
+  for (const auto& i :
+       read_all<bo_checkout_shipment_item>(bo_checkout_shipment_items, plan.get(), s.shipment_item_count))
+    in_block(i.line_id, i.line_id_len);
+  for (const auto& d :
+       read_all<bo_checkout_disclosure>(bo_checkout_disclosures, plan.get(), s.disclosure_count)) {
+    word(d.kind);
+    in_block(d.line_id, d.line_id_len);
+    in_block(d.text, d.text_len);
+  }
+  EXPECT_GT(checked, 50);
+
+  const char* untouched = reinterpret_cast<const char*>(0x1);
+  EXPECT_EQ(bo_checkout_texts(&untouched, nullptr, plan.get()), BO_EINVALID);
+  EXPECT_STREQ(bo_last_error_path(), "out_len");
+  EXPECT_EQ(untouched, reinterpret_cast<const char*>(0x1));
 }
 
 TEST_F(TypedCheckout, RangesAndSizesAreCheckedAndAFailedCallWritesNothing) {
