@@ -11,10 +11,10 @@ namespace Backorder;
  * Each array is filled by one call, then read through int64_t and int32_t views of its memory (an indexed
  * read costs PHP a few nanoseconds; a struct field by name or an unpack() several times more). Windows and
  * the words of labels come as tables the rest refers to by index, so each is made once: one Window object
- * and one PHP string per distinct value. A PHP function call costs more than the reads themselves, so the
- * loops read fields and strings inline (\FFI::string of a char* at an address: a text of the library's
- * own, NUL-terminated, or with its length one that came from the caller and may hold any byte). Dates are
- * always "YYYY-MM-DD".
+ * and one PHP string per distinct value. Every string lies in one block of the plan's, copied once: a string
+ * is a substr() at its pointer's offset (by its length, for text that came from the caller and may hold any
+ * byte; up to its NUL for the library's own words). A PHP function call costs more than the reads
+ * themselves, so the loops read fields and strings inline. Dates are always "YYYY-MM-DD".
  */
 final class CheckoutReader
 {
@@ -50,6 +50,9 @@ final class CheckoutReader
     /** @var list<Window>|null the plan's windows, by index */
     private ?array $windows = null;
     private ?array $summary = null;
+    /** every string of the plan (bo_checkout_texts), and the library address it was copied from */
+    private string $block = '';
+    private int $base = 0;
 
     public function __construct(private readonly \FFI $ffi, private readonly CheckoutHandle $handle)
     {
@@ -70,14 +73,20 @@ final class CheckoutReader
             $s = $this->ffi->new('bo_checkout_summary');
             $s->struct_size = \FFI::sizeof($s);
             $this->check($this->ffi->bo_checkout_summarize(\FFI::addr($s), $this->handle->ptr));
+            $out = $this->ffi->new('const char*');
+            $len = $this->ffi->new('size_t');
+            $this->check($this->ffi->bo_checkout_texts(\FFI::addr($out), \FFI::addr($len), $this->handle->ptr));
+            $this->block = \FFI::string($out, $len->cdata);
+            $this->base = \FFI::cast('uintptr_t', $out)->cdata;
+            // FFI reads a const char* field as a PHP string (up to its NUL)
             $this->summary = [
-                'now' => \FFI::string($s->now),
-                'locale' => \FFI::string($s->locale),
-                'currency' => \FFI::string($s->currency),
-                'policy_hash' => \FFI::string($s->policy_hash),
-                'default_strategy' => \FFI::string($s->default_strategy),
-                'recommended_strategy' => \FFI::string($s->recommended_strategy),
-                'recommendation' => \FFI::string($s->recommendation),
+                'now' => $s->now,
+                'locale' => $s->locale,
+                'currency' => $s->currency,
+                'policy_hash' => $s->policy_hash,
+                'default_strategy' => $s->default_strategy,
+                'recommended_strategy' => $s->recommended_strategy,
+                'recommendation' => $s->recommendation,
                 'subtotal' => $s->subtotal,
                 'cost_difference' => $s->cost_difference,
                 'mixed' => $s->mixed !== 0,
@@ -102,7 +111,8 @@ final class CheckoutReader
         $alternativeCount = $sum['alternatives'];
         [$lineMem, $lw, $li] = $this->read('bo_checkout_lines', 'bo_checkout_line', 104, $n);
         [$altMem, $aw] = $this->read('bo_checkout_alternatives', 'bo_checkout_alternative', 48, $alternativeCount);
-        $strings = &$this->strings;
+        $block = $this->block;
+        $base = $this->base;
         $gc = gc_enabled();
         if ($gc) {
             gc_disable(); // many small acyclic objects: the cycle collector would rescan them again and again
@@ -112,14 +122,12 @@ final class CheckoutReader
             $skus = [];
             $quantities = [];
             for ($i = 0, $w = 0; $i < $n; ++$i, $w += 13) {
-                $p = $lw[$w + 3];
-                $skus[] = $strings[$p] ??= \FFI::string(\FFI::cast('char*', $p), $lw[$w + 4]);
+                $skus[] = substr($block, $lw[$w + 3] - $base, $lw[$w + 4]);
                 $quantities[] = $lw[$w + 7];
             }
             for ($i = 0, $w = 0; $i < $n; ++$i, $w += 13) {
                 for ($j = $lw[$w + 10], $end = $j + $lw[$w + 11]; $j < $end; ++$j) {
-                    $p = $aw[$j * 6 + 1];
-                    $skus[$n + $j] = $strings[$p] ??= \FFI::string(\FFI::cast('char*', $p), $aw[$j * 6 + 2]);
+                    $skus[$n + $j] = substr($block, $aw[$j * 6 + 1] - $base, $aw[$j * 6 + 2]);
                     $quantities[$n + $j] = $quantities[$i];
                 }
             }
@@ -129,10 +137,9 @@ final class CheckoutReader
                 $alternatives = [];
                 for ($j = $lw[$w + 10], $end = $j + $lw[$w + 11]; $j < $end; ++$j) {
                     $a = $j * 6;
-                    $p = $aw[$a + 3];
                     $alternatives[] = new Alternative(
                         $skus[$n + $j],
-                        $strings[$p] ??= \FFI::string(\FFI::cast('char*', $p), $aw[$a + 4]),
+                        substr($block, $aw[$a + 3] - $base, $aw[$a + 4]),
                         $aw[$a + 5],
                         $labels[$n + $j],
                     );
@@ -146,12 +153,10 @@ final class CheckoutReader
                         }
                     }
                 }
-                $p = $lw[$w + 1];
-                $q = $lw[$w + 5];
                 $lines[] = new CheckoutLine(
-                    $strings[$p] ??= \FFI::string(\FFI::cast('char*', $p), $lw[$w + 2]),
+                    substr($block, $lw[$w + 1] - $base, $lw[$w + 2]),
                     $skus[$i],
-                    $strings[$q] ??= \FFI::string(\FFI::cast('char*', $q), $lw[$w + 6]),
+                    substr($block, $lw[$w + 5] - $base, $lw[$w + 6]),
                     $quantities[$i],
                     $lw[$w + 8],
                     $lw[$w + 9],
@@ -178,6 +183,8 @@ final class CheckoutReader
         [$itemMem, $iw] = $this->read('bo_checkout_shipment_items', 'bo_checkout_shipment_item', 32, $sum['items']);
         $windows = $this->windows();
         $strings = &$this->strings;
+        $block = $this->block;
+        $base = $this->base;
         $gc = gc_enabled();
         if ($gc) {
             gc_disable();
@@ -188,7 +195,7 @@ final class CheckoutReader
             $made = [];
             for ($m = 0, $count = $sum['items'], $w = 0; $m < $count; ++$m, $w += 4) {
                 $p = $iw[$w + 1];
-                $id = $strings[$p] ??= \FFI::string(\FFI::cast('char*', $p), $iw[$w + 2]);
+                $id = $strings[$p] ??= substr($block, $p - $base, $iw[$w + 2]);
                 $quantity = $iw[$w + 3];
                 $items[] = $made[$id][$quantity] ??= new ShipmentItem($id, $quantity);
             }
@@ -204,18 +211,18 @@ final class CheckoutReader
             $strategies = [];
             for ($s = 0, $count = $sum['strategies'], $w = 0; $s < $count; ++$s, $w += 13) {
                 $strategies[] = new Strategy(
-                    $strings[$sw[$w + 1]] ??= \FFI::string(\FFI::cast('char*', $sw[$w + 1])),
+                    $strings[$sw[$w + 1]] ??= self::word($block, $sw[$w + 1] - $base),
                     array_slice($shipments, $sw[$w + 9], $sw[$w + 10]),
                     $sw[$w + 6],
                     $sw[$w + 7],
                     $sw[$w + 8],
                     $windows[$si[$w * 2 + 22]],
                     new Payment(
-                        $strings[$sw[$w + 4]] ??= \FFI::string(\FFI::cast('char*', $sw[$w + 4])),
+                        $strings[$sw[$w + 4]] ??= self::word($block, $sw[$w + 4] - $base),
                         substr($sBytes, $s * 104 + 92, 10),
-                        $strings[$sw[$w + 5]] ??= \FFI::string(\FFI::cast('char*', $sw[$w + 5])),
+                        $strings[$sw[$w + 5]] ??= self::word($block, $sw[$w + 5] - $base),
                     ),
-                    $strings[$sw[$w + 2]] ??= \FFI::string(\FFI::cast('char*', $sw[$w + 2]), $sw[$w + 3]),
+                    $strings[$sw[$w + 2]] ??= substr($block, $sw[$w + 2] - $base, $sw[$w + 3]),
                 );
             }
             return $strategies;
@@ -232,12 +239,14 @@ final class CheckoutReader
         $n = $this->summary()['disclosures'];
         [$mem, $dw] = $this->read('bo_checkout_disclosures', 'bo_checkout_disclosure', 48, $n);
         $strings = &$this->strings;
+        $block = $this->block;
+        $base = $this->base;
         $disclosures = [];
         for ($i = 0, $w = 0; $i < $n; ++$i, $w += 6) {
             $disclosures[] = new Disclosure(
-                $strings[$dw[$w + 1]] ??= \FFI::string(\FFI::cast('char*', $dw[$w + 1])),
-                $strings[$dw[$w + 4]] ??= \FFI::string(\FFI::cast('char*', $dw[$w + 4]), $dw[$w + 5]),
-                $dw[$w + 3] === 0 ? null : ($strings[$dw[$w + 2]] ??= \FFI::string(\FFI::cast('char*', $dw[$w + 2]), $dw[$w + 3])),
+                $strings[$dw[$w + 1]] ??= self::word($block, $dw[$w + 1] - $base),
+                $strings[$dw[$w + 4]] ??= substr($block, $dw[$w + 4] - $base, $dw[$w + 5]),
+                $dw[$w + 3] === 0 ? null : ($strings[$dw[$w + 2]] ??= substr($block, $dw[$w + 2] - $base, $dw[$w + 3])),
             );
         }
         return $disclosures;
@@ -324,17 +333,19 @@ final class CheckoutReader
         $n = $this->summary()['wordings'];
         [$mem, $w64, $w32] = $this->read('bo_checkout_wordings', 'bo_checkout_wording', 56, $n);
         $strings = &$this->strings;
+        $block = $this->block;
+        $base = $this->base;
         $wordings = [];
         for ($k = 0, $w = 0; $k < $n; ++$k, $w += 7) {
             $code = $w32[$w * 2 + 12];
-            $date = $strings[$w64[$w + 5]] ??= \FFI::string(\FFI::cast('char*', $w64[$w + 5]));
+            $date = $strings[$w64[$w + 5]] ??= self::word($block, $w64[$w + 5] - $base);
             $wordings[] = [
                 Label::STATUS_NAMES[$code] ?? (string) $code,
                 $code,
-                $strings[$w64[$w + 1]] ??= \FFI::string(\FFI::cast('char*', $w64[$w + 1])),
-                $strings[$w64[$w + 2]] ??= \FFI::string(\FFI::cast('char*', $w64[$w + 2])),
-                $strings[$w64[$w + 3]] ??= \FFI::string(\FFI::cast('char*', $w64[$w + 3])),
-                $strings[$w64[$w + 4]] ??= \FFI::string(\FFI::cast('char*', $w64[$w + 4])),
+                $strings[$w64[$w + 1]] ??= self::word($block, $w64[$w + 1] - $base),
+                $strings[$w64[$w + 2]] ??= self::word($block, $w64[$w + 2] - $base),
+                $strings[$w64[$w + 3]] ??= self::word($block, $w64[$w + 3] - $base),
+                $strings[$w64[$w + 4]] ??= self::word($block, $w64[$w + 4] - $base),
                 $date === '' ? null : $date,
             ];
         }
@@ -357,6 +368,12 @@ final class CheckoutReader
         $this->check($this->ffi->$function($mem, $this->handle->ptr, 0, $n));
         $at = \FFI::addr($mem[0]);
         return [$mem, \FFI::cast('int64_t*', $at), \FFI::cast('int32_t*', $at), \FFI::string($mem, $n * $size)];
+    }
+
+    /** The NUL-terminated string at offset $at of the plan's text block. */
+    private static function word(string $block, int $at): string
+    {
+        return substr($block, $at, (int) strpos($block, "\0", $at) - $at);
     }
 
     private function check(int $status): void
