@@ -45,8 +45,6 @@ final class CheckoutReader
 
     private static bool $layoutChecked = false;
 
-    /** library address => the PHP string there */
-    private array $strings = [];
     /** @var list<Window>|null the plan's windows, by index */
     private ?array $windows = null;
     private ?array $summary = null;
@@ -182,7 +180,6 @@ final class CheckoutReader
         [$shipmentMem, $hw, $hi] = $this->read('bo_checkout_shipments', 'bo_checkout_shipment', 40, $sum['shipments']);
         [$itemMem, $iw] = $this->read('bo_checkout_shipment_items', 'bo_checkout_shipment_item', 32, $sum['items']);
         $windows = $this->windows();
-        $strings = &$this->strings;
         $block = $this->block;
         $base = $this->base;
         $gc = gc_enabled();
@@ -190,14 +187,14 @@ final class CheckoutReader
             gc_disable();
         }
         try {
-            // The same line and quantity in both strategies: one ShipmentItem.
+            // The same line and quantity in both strategies: one ShipmentItem (an item's line_id is its line's
+            // string, at the same address).
             $items = [];
             $made = [];
             for ($m = 0, $count = $sum['items'], $w = 0; $m < $count; ++$m, $w += 4) {
                 $p = $iw[$w + 1];
-                $id = $strings[$p] ??= substr($block, $p - $base, $iw[$w + 2]);
                 $quantity = $iw[$w + 3];
-                $items[] = $made[$id][$quantity] ??= new ShipmentItem($id, $quantity);
+                $items[] = $made[$p][$quantity] ??= new ShipmentItem(substr($block, $p - $base, $iw[$w + 2]), $quantity);
             }
             $shipments = [];
             for ($k = 0, $count = $sum['shipments'], $w = 0; $k < $count; ++$k, $w += 5) {
@@ -211,18 +208,18 @@ final class CheckoutReader
             $strategies = [];
             for ($s = 0, $count = $sum['strategies'], $w = 0; $s < $count; ++$s, $w += 13) {
                 $strategies[] = new Strategy(
-                    $strings[$sw[$w + 1]] ??= self::word($block, $sw[$w + 1] - $base),
+                    substr($block, $o = $sw[$w + 1] - $base, strpos($block, "\0", $o) - $o),
                     array_slice($shipments, $sw[$w + 9], $sw[$w + 10]),
                     $sw[$w + 6],
                     $sw[$w + 7],
                     $sw[$w + 8],
                     $windows[$si[$w * 2 + 22]],
                     new Payment(
-                        $strings[$sw[$w + 4]] ??= self::word($block, $sw[$w + 4] - $base),
+                        substr($block, $o = $sw[$w + 4] - $base, strpos($block, "\0", $o) - $o),
                         substr($sBytes, $s * 104 + 92, 10),
-                        $strings[$sw[$w + 5]] ??= self::word($block, $sw[$w + 5] - $base),
+                        substr($block, $o = $sw[$w + 5] - $base, strpos($block, "\0", $o) - $o),
                     ),
-                    $strings[$sw[$w + 2]] ??= substr($block, $sw[$w + 2] - $base, $sw[$w + 3]),
+                    substr($block, $sw[$w + 2] - $base, $sw[$w + 3]),
                 );
             }
             return $strategies;
@@ -238,15 +235,14 @@ final class CheckoutReader
     {
         $n = $this->summary()['disclosures'];
         [$mem, $dw] = $this->read('bo_checkout_disclosures', 'bo_checkout_disclosure', 48, $n);
-        $strings = &$this->strings;
         $block = $this->block;
         $base = $this->base;
         $disclosures = [];
         for ($i = 0, $w = 0; $i < $n; ++$i, $w += 6) {
             $disclosures[] = new Disclosure(
-                $strings[$dw[$w + 1]] ??= self::word($block, $dw[$w + 1] - $base),
-                $strings[$dw[$w + 4]] ??= substr($block, $dw[$w + 4] - $base, $dw[$w + 5]),
-                $dw[$w + 3] === 0 ? null : ($strings[$dw[$w + 2]] ??= substr($block, $dw[$w + 2] - $base, $dw[$w + 3])),
+                substr($block, $o = $dw[$w + 1] - $base, strpos($block, "\0", $o) - $o),
+                substr($block, $dw[$w + 4] - $base, $dw[$w + 5]),
+                $dw[$w + 3] === 0 ? null : (substr($block, $dw[$w + 2] - $base, $dw[$w + 3])),
             );
         }
         return $disclosures;
@@ -332,20 +328,19 @@ final class CheckoutReader
     {
         $n = $this->summary()['wordings'];
         [$mem, $w64, $w32] = $this->read('bo_checkout_wordings', 'bo_checkout_wording', 56, $n);
-        $strings = &$this->strings;
         $block = $this->block;
         $base = $this->base;
         $wordings = [];
         for ($k = 0, $w = 0; $k < $n; ++$k, $w += 7) {
             $code = $w32[$w * 2 + 12];
-            $date = $strings[$w64[$w + 5]] ??= self::word($block, $w64[$w + 5] - $base);
+            $date = substr($block, $o = $w64[$w + 5] - $base, strpos($block, "\0", $o) - $o);
             $wordings[] = [
                 Label::STATUS_NAMES[$code] ?? (string) $code,
                 $code,
-                $strings[$w64[$w + 1]] ??= self::word($block, $w64[$w + 1] - $base),
-                $strings[$w64[$w + 2]] ??= self::word($block, $w64[$w + 2] - $base),
-                $strings[$w64[$w + 3]] ??= self::word($block, $w64[$w + 3] - $base),
-                $strings[$w64[$w + 4]] ??= self::word($block, $w64[$w + 4] - $base),
+                substr($block, $o = $w64[$w + 1] - $base, strpos($block, "\0", $o) - $o),
+                substr($block, $o = $w64[$w + 2] - $base, strpos($block, "\0", $o) - $o),
+                substr($block, $o = $w64[$w + 3] - $base, strpos($block, "\0", $o) - $o),
+                substr($block, $o = $w64[$w + 4] - $base, strpos($block, "\0", $o) - $o),
                 $date === '' ? null : $date,
             ];
         }
@@ -368,12 +363,6 @@ final class CheckoutReader
         $this->check($this->ffi->$function($mem, $this->handle->ptr, 0, $n));
         $at = \FFI::addr($mem[0]);
         return [$mem, \FFI::cast('int64_t*', $at), \FFI::cast('int32_t*', $at), \FFI::string($mem, $n * $size)];
-    }
-
-    /** The NUL-terminated string at offset $at of the plan's text block. */
-    private static function word(string $block, int $at): string
-    {
-        return substr($block, $at, (int) strpos($block, "\0", $at) - $at);
     }
 
     private function check(int $status): void
