@@ -37,7 +37,14 @@ struct WordingHash {
 
 bo_checkout::bo_checkout(backorder::KeptCheckout k) : kept(std::move(k)) {
   const backorder::CheckoutPlan& p = kept.plan;
+  std::size_t label_count = p.lines.size();
+  for (const backorder::PlanLine& l : p.lines) label_count += l.alternatives.size();
+  labels.reserve(label_count);
+  label_wording.reserve(label_count);
+  now_window.reserve(label_count);
+  later_window.reserve(label_count);
   std::unordered_map<WindowKey, std::int32_t, WindowHash> window_at;
+  window_at.reserve(64);
   auto window = [&](const backorder::Window& w) {
     auto [it, fresh] = window_at.try_emplace({w.from, w.to, w.min_days, w.max_days},
                                              static_cast<std::int32_t>(windows.size()));
@@ -45,6 +52,7 @@ bo_checkout::bo_checkout(backorder::KeptCheckout k) : kept(std::move(k)) {
     return it->second;
   };
   std::unordered_map<std::pair<int, const backorder::LabelText*>, std::int32_t, WordingHash> wording_at;
+  wording_at.reserve(64);
   auto label = [&](const backorder::Label& l) {
     const backorder::Availability& a = l.availability;
     labels.push_back(&l);
