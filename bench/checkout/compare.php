@@ -15,7 +15,7 @@
 //                   alternatives (sku, name, label text), every strategy's shipments, charges and disclosure,
 //                   every disclosure's text (read through the typed structs, the objects built)
 //   checkout+all    the same, then every field of every object of the plan
-//   checkout+array  the same call, then $plan->toArray() (the plan's JSON from the library, decoded)
+//   checkout+array  the same call, then $plan->toArray() (the JSON's arrays, read from the typed structs)
 //   json_decode     json_decode of the plan's JSON alone, for reference
 // Before timing, the plan must be plan.json (core's answer for the same request) byte for byte, and every
 // field read through the typed structs must equal the same field of the plan decoded from plan.json.

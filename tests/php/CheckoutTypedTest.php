@@ -10,8 +10,8 @@ use PHPUnit\Framework\TestCase;
 
 /**
  * Plans read through the typed structs (bo_promises_checkout, bo_engine_checkout, bo_checkout_*), as
- * Engine::checkout() and PromiseBook::checkout() return them: every field equals the same field of the plan
- * decoded from its JSON, strings keep every byte, a plan outlives the book and engine it came from, and the
+ * Engine::checkout() and PromiseBook::checkout() return them: every field, and toArray(), equals the same of the
+ * plan decoded from its JSON, strings keep every byte, a plan outlives the book and engine it came from, and the
  * values the plan repeats are shared objects.
  */
 final class CheckoutTypedTest extends TestCase
@@ -83,6 +83,8 @@ final class CheckoutTypedTest extends TestCase
 
     private function assertReadsAsItsJson(CheckoutPlan $plan, string $what): void
     {
+        // toArray() is read from the structs too: it must be what json_decode makes of the JSON, key for key.
+        $this->assertSame(json_decode($plan->json(), true, 64, JSON_THROW_ON_ERROR), $plan->toArray(), $what);
         $fromJson = CheckoutPlan::fromJson($plan->json());
         $this->assertSame(self::fields($fromJson), self::fields($plan), $what);
         $this->assertEquals($fromJson->lines, $plan->lines, $what);

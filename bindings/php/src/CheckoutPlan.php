@@ -165,9 +165,12 @@ final class CheckoutPlan implements \JsonSerializable
         return new self(null, null, new CheckoutReader($ffi, new CheckoutHandle($ffi, $out)));
     }
 
+    /** The plan as json_decode() makes of its JSON; for a plan the library keeps, read without the JSON. */
     private function data(): array
     {
-        return $this->data ??= json_decode($this->json(), true, 64, JSON_THROW_ON_ERROR);
+        return $this->data ??= $this->reader !== null
+            ? CheckoutArrays::of($this->reader)
+            : json_decode($this->json, true, 64, JSON_THROW_ON_ERROR);
     }
 
     private static function make(string $json, mixed $data): self

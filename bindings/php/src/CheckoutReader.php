@@ -40,8 +40,8 @@ final class CheckoutReader
         'bo_checkout_disclosure' => [48, ['kind' => 8, 'line_id' => 16, 'line_id_len' => 24, 'text' => 32,
             'text_len' => 40]],
     ];
-    /** options bits (BO_OPTION_*) => the option names, in the JSON's order */
-    private const OPTION_NAMES = [1 => 'wait', 2 => 'notify_me', 4 => 'alternative', 8 => 'remove'];
+    /** @internal options bits (BO_OPTION_*) => the option names, in the JSON's order */
+    public const OPTION_NAMES = [1 => 'wait', 2 => 'notify_me', 4 => 'alternative', 8 => 'remove'];
 
     private static bool $layoutChecked = false;
 
@@ -67,38 +67,47 @@ final class CheckoutReader
      */
     public function summary(): array
     {
-        if ($this->summary === null) {
-            $s = $this->ffi->new('bo_checkout_summary');
-            $s->struct_size = \FFI::sizeof($s);
-            $this->check($this->ffi->bo_checkout_summarize(\FFI::addr($s), $this->handle->ptr));
-            $out = $this->ffi->new('const char*');
-            $len = $this->ffi->new('size_t');
-            $this->check($this->ffi->bo_checkout_texts(\FFI::addr($out), \FFI::addr($len), $this->handle->ptr));
-            $this->block = \FFI::string($out, $len->cdata);
-            $this->base = \FFI::cast('uintptr_t', $out)->cdata;
-            // FFI reads a const char* field as a PHP string (up to its NUL)
-            $this->summary = [
-                'now' => $s->now,
-                'locale' => $s->locale,
-                'currency' => $s->currency,
-                'policy_hash' => $s->policy_hash,
-                'default_strategy' => $s->default_strategy,
-                'recommended_strategy' => $s->recommended_strategy,
-                'recommendation' => $s->recommendation,
-                'subtotal' => $s->subtotal,
-                'cost_difference' => $s->cost_difference,
-                'mixed' => $s->mixed !== 0,
-                'lines' => $s->line_count,
-                'alternatives' => $s->alternative_count,
-                'strategies' => $s->strategy_count,
-                'shipments' => $s->shipment_count,
-                'items' => $s->shipment_item_count,
-                'disclosures' => $s->disclosure_count,
-                'windows' => $s->window_count,
-                'wordings' => $s->wording_count,
-            ];
-        }
-        return $this->summary;
+        return $this->summary ??= $this->readSummary();
+    }
+
+    /** @internal the plan's text block and the library address it was copied from (after summary()) */
+    public function texts(): array
+    {
+        $this->summary();
+        return [$this->block, $this->base];
+    }
+
+    private function readSummary(): array
+    {
+        $s = $this->ffi->new('bo_checkout_summary');
+        $s->struct_size = \FFI::sizeof($s);
+        $this->check($this->ffi->bo_checkout_summarize(\FFI::addr($s), $this->handle->ptr));
+        $out = $this->ffi->new('const char*');
+        $len = $this->ffi->new('size_t');
+        $this->check($this->ffi->bo_checkout_texts(\FFI::addr($out), \FFI::addr($len), $this->handle->ptr));
+        $this->block = \FFI::string($out, $len->cdata);
+        $this->base = \FFI::cast('uintptr_t', $out)->cdata;
+        // FFI reads a const char* field as a PHP string (up to its NUL)
+        return [
+            'now' => $s->now,
+            'locale' => $s->locale,
+            'currency' => $s->currency,
+            'policy_hash' => $s->policy_hash,
+            'default_strategy' => $s->default_strategy,
+            'recommended_strategy' => $s->recommended_strategy,
+            'recommendation' => $s->recommendation,
+            'subtotal' => $s->subtotal,
+            'cost_difference' => $s->cost_difference,
+            'mixed' => $s->mixed !== 0,
+            'lines' => $s->line_count,
+            'alternatives' => $s->alternative_count,
+            'strategies' => $s->strategy_count,
+            'shipments' => $s->shipment_count,
+            'items' => $s->shipment_item_count,
+            'disclosures' => $s->disclosure_count,
+            'windows' => $s->window_count,
+            'wordings' => $s->wording_count,
+        ];
     }
 
     /** @return list<CheckoutLine> */
@@ -348,12 +357,12 @@ final class CheckoutReader
     }
 
     /**
-     * Elements [0, $n) of one of the plan's arrays: the memory (kept while its views are read), an int64_t
-     * and an int32_t view of it, and a copy of its bytes.
+     * @internal Elements [0, $n) of one of the plan's arrays: the memory (kept while its views are read), an
+     * int64_t and an int32_t view of it, and a copy of its bytes.
      *
      * @return array{0: \FFI\CData|null, 1: \FFI\CData|null, 2: \FFI\CData|null, 3: string}
      */
-    private function read(string $function, string $type, int $size, int $n): array
+    public function read(string $function, string $type, int $size, int $n): array
     {
         if ($n === 0) {
             return [null, null, null, ''];
