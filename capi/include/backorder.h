@@ -260,8 +260,7 @@ BO_API bo_status bo_promises_checkout(bo_checkout **out, const bo_promises *prom
                                       const char *request_json, size_t len);
 BO_API void bo_checkout_free(bo_checkout *plan);
 
-/* The plan's JSON: the bytes bo_engine_checkout_json / bo_promises_checkout_json answer for the same request.
- */
+/* The plan's JSON: the bytes the JSON calls answer for the same request (written when asked). */
 BO_API bo_status bo_checkout_json(char **out_json, size_t *out_len, const bo_checkout *plan);
 
 /*
