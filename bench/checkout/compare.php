@@ -9,14 +9,16 @@
 // DIR is what `bench_checkout_gen --out=DIR` writes. The book is built once from scenario.json; the cart and
 // customer are arrays decoded with json_decode, as a shop holds them. Each call is timed alone (hrtime),
 // --runs times after a warm-up:
-//   checkout        $book->checkout($cart, $customer): the cart encoded to JSON, bo_promises_checkout_json,
-//                   the answer kept as a string (a plan not read decodes nothing)
+//   checkout        $book->checkout($cart, $customer): the cart encoded to JSON, bo_promises_checkout, the
+//                   plan kept by the library (a plan not read reads nothing)
 //   checkout+read   the same, then what a checkout page shows: every line's name, label text, options and
 //                   alternatives (sku, name, label text), every strategy's shipments, charges and disclosure,
-//                   every disclosure's text (the answer decoded, the objects built)
-//   checkout+array  the same call, then $plan->toArray() (the answer decoded, no objects)
-//   json_decode     json_decode of the plan's JSON alone, for reference (part of both cases above)
-// Before timing, the plan must be plan.json (core's answer for the same request) byte for byte.
+//                   every disclosure's text (read through the typed structs, the objects built)
+//   checkout+all    the same, then every field of every object of the plan
+//   checkout+array  the same call, then $plan->toArray() (the JSON's arrays, read from the typed structs)
+//   json_decode     json_decode of the plan's JSON alone, for reference
+// Before timing, the plan must be plan.json (core's answer for the same request) byte for byte, and every
+// field read through the typed structs must equal the same field of the plan decoded from plan.json.
 // Prints one line per case: median, 10th and 90th percentile in microseconds, and the target.
 
 declare(strict_types=1);
@@ -84,9 +86,48 @@ $read = static function (Backorder\CheckoutPlan $p): array {
     return $shown;
 };
 
+// Every field the plan holds, through the objects: what a caller that uses all of it pays.
+$window = static fn (?Backorder\Window $w): array => $w === null ? [] : [$w->from, $w->to, $w->minDays, $w->maxDays];
+$label = static fn (Backorder\Label $l): array => [
+    $l->sku, $l->status, $l->statusCode, $l->text, $l->shortText, $l->quantity, $l->sellable, $l->shipNow,
+    $l->later, $l->unavailable, $l->notifyMe, $window($l->nowWindow), $window($l->laterWindow), $l->schemaOrg,
+    $l->merchantAvailability, $l->availabilityDate,
+];
+$readAll = static function (Backorder\CheckoutPlan $p) use ($window, $label): array {
+    $seen = [[$p->now, $p->locale, $p->currency, $p->policyHash, $p->subtotal, $p->mixed, $p->costDifference,
+              $p->defaultStrategy, $p->recommendedStrategy, $p->recommendation]];
+    foreach ($p->lines as $l) {
+        $seen[] = [$l->lineId, $l->sku, $l->name, $l->quantity, $l->unitPrice, $l->amount, $l->preorder,
+                   $label($l->label), $l->options];
+        foreach ($l->alternatives as $a) {
+            $seen[] = [$a->sku, $a->name, $a->price, $label($a->label)];
+        }
+    }
+    foreach ($p->strategies as $s) {
+        $seen[] = [$s->id, $s->shippingTotal, $s->customerPays, $s->shopPays, $window($s->complete),
+                   $s->payment->advice, $s->payment->latestShip, $s->payment->authorizationExpires, $s->disclosure];
+        foreach ($s->shipments as $sh) {
+            $seen[] = [$window($sh->ship), $window($sh->delivery), $sh->charge];
+            foreach ($sh->items as $i) {
+                $seen[] = [$i->lineId, $i->quantity];
+            }
+        }
+    }
+    foreach ($p->disclosures as $d) {
+        $seen[] = [$d->kind, $d->text, $d->lineId];
+    }
+    return $seen;
+};
+
+if ($readAll($book->checkout($cart, $customer)) !== $readAll(Backorder\CheckoutPlan::fromJson($reference))) {
+    fwrite(STDERR, "compare.php: the plan's fields differ from those of plan.json\n");
+    exit(1);
+}
+
 $cases = [
     'checkout' => static fn () => $book->checkout($cart, $customer),
     'checkout+read' => static fn () => $read($book->checkout($cart, $customer)),
+    'checkout+all' => static fn () => $readAll($book->checkout($cart, $customer)),
     'checkout+array' => static fn () => $book->checkout($cart, $customer)->toArray(),
     'json_decode' => static fn () => json_decode($reference, true, 64),
 ];

@@ -244,6 +244,198 @@ BO_API bo_status bo_promises_checkout_json(char **out_json, size_t *out_len, con
                                            const char *request_json, size_t len);
 
 /*
+ * Typed plans: the same plan kept by the library and read as structs, for hosts where decoding the JSON costs
+ * more than planning (PHP). Every string is UTF-8 and NUL-terminated; those that can hold the caller's text
+ * (line ids, skus, names, disclosures) also have a length, since they may hold any byte. Every string lies in
+ * one block of the plan's (bo_checkout_texts) and stays valid until bo_checkout_free(). A bo_checkout keeps
+ * its engine alive, needs nothing else (the bo_promises may go) and is never changed, so threads may read
+ * it at once.
+ */
+typedef struct bo_checkout bo_checkout;
+
+/* As bo_engine_checkout_json and bo_promises_checkout_json; on success *out is yours (bo_checkout_free). */
+BO_API bo_status bo_engine_checkout(bo_checkout **out, const bo_engine *engine, const char *request_json,
+                                    size_t len);
+BO_API bo_status bo_promises_checkout(bo_checkout **out, const bo_promises *promises,
+                                      const char *request_json, size_t len);
+BO_API void bo_checkout_free(bo_checkout *plan);
+
+/* The plan's JSON: the bytes the JSON calls answer for the same request (written when asked). */
+BO_API bo_status bo_checkout_json(char **out_json, size_t *out_len, const bo_checkout *plan);
+
+/*
+ * The typed structs hold what the JSON plan holds. Each begins with struct_size: the caller sets it (sizeof)
+ * in every element before the call, as for bo_label. Arrays are flat: a line's alternatives, a strategy's
+ * shipments and a shipment's items are ranges [first, first + count) of their own arrays. What many parts
+ * of a plan repeat is listed once and referred to by index: windows (bo_checkout_windows) and the words of
+ * labels (bo_checkout_wordings).
+ */
+typedef struct bo_checkout_summary {
+  size_t struct_size;
+  const char *now;                  /* "2026-11-30T09:00:00-05:00": the moment the plan is for */
+  const char *locale;               /* "en-US" */
+  const char *currency;             /* "USD" */
+  const char *policy_hash;          /* SHA-256 of the policy, hex */
+  const char *default_strategy;     /* "ship_together" or "ship_available" */
+  const char *recommended_strategy; /* the same */
+  const char *recommendation;       /* "no_extra_cost", "sooner", "one_shipment" */
+  int64_t subtotal;                 /* minor units */
+  int64_t cost_difference;          /* what ship_available costs the shopper more than ship_together */
+  /* The lengths of the arrays below. */
+  size_t line_count;
+  size_t alternative_count; /* bo_checkout_labels has line_count + alternative_count */
+  size_t strategy_count;
+  size_t shipment_count;
+  size_t shipment_item_count;
+  size_t disclosure_count;
+  size_t window_count;
+  size_t wording_count;
+  int32_t mixed; /* 1: some lines ship now and some wait, so the shopper may choose */
+} bo_checkout_summary;
+
+/* A window: civil dates in the store's time zone; days counted from today in the policy's day unit. */
+typedef struct bo_checkout_window {
+  size_t struct_size;
+  int32_t min_days;
+  int32_t max_days;
+  char from[11]; /* "YYYY-MM-DD" */
+  char to[11];
+} bo_checkout_window;
+
+/* What a label says, shared by the labels that say the same. */
+typedef struct bo_checkout_wording {
+  size_t struct_size;
+  const char *text;              /* "Backorder – ships in 10–14 days" */
+  const char *short_text;        /* "Ships Dec 10 – 14" */
+  const char *schema_org;        /* "https://schema.org/BackOrder" */
+  const char *merchant;          /* Google Merchant availability: "backorder" */
+  const char *availability_date; /* ISO 8601 with offset, or "" */
+  bo_availability status;
+} bo_checkout_wording;
+
+/*
+ * A label of the plan: element i is line i's, element line_count + j alternative j's; their sku and quantity
+ * are their line's or alternative's (an alternative is labelled for its line's quantity).
+ */
+typedef struct bo_checkout_label {
+  size_t struct_size;
+  int64_t sellable;
+  int64_t ship_now;     /* of quantity, ships from stock */
+  int64_t later;        /* of quantity, waits for supply or release */
+  int64_t unavailable;  /* of quantity, cannot be ordered */
+  int32_t wording;      /* index in the wordings */
+  int32_t now_window;   /* index in the windows; -1 when nothing ships now */
+  int32_t later_window; /* -1 when nothing waits */
+  int32_t notify_me;    /* 1: offer "notify me" */
+} bo_checkout_label;
+
+/* bo_checkout_line.options: what the shopper may choose for a line, in the JSON's order. */
+#define BO_OPTION_WAIT 1u
+#define BO_OPTION_NOTIFY_ME 2u
+#define BO_OPTION_ALTERNATIVE 4u
+#define BO_OPTION_REMOVE 8u
+
+typedef struct bo_checkout_line {
+  size_t struct_size;
+  const char *line_id;
+  size_t line_id_len;
+  const char *sku;
+  size_t sku_len;
+  const char *name; /* "Field jacket, navy, M" */
+  size_t name_len;
+  int64_t quantity;
+  int64_t unit_price; /* minor units */
+  int64_t amount;     /* unit_price * quantity */
+  size_t first_alternative;
+  size_t alternative_count;
+  uint32_t options; /* BO_OPTION_*; 0 when the whole line ships now */
+  int32_t preorder; /* 1: ships apart on its release day */
+} bo_checkout_line;
+
+/* An in-stock item offered instead of a line that waits. */
+typedef struct bo_checkout_alternative {
+  size_t struct_size;
+  const char *sku;
+  size_t sku_len;
+  const char *name;
+  size_t name_len;
+  int64_t price; /* catalog price, minor units */
+} bo_checkout_alternative;
+
+/* One way to ship: "ship_available" or "ship_together", with its payment advice. */
+typedef struct bo_checkout_strategy {
+  size_t struct_size;
+  const char *id;
+  const char *disclosure; /* what choosing it means, in the shopper's words */
+  size_t disclosure_len;
+  const char *advice;                /* "authorize_now", "charge_at_shipment", "charge_now" */
+  const char *authorization_expires; /* ISO 8601 with offset */
+  int64_t shipping_total;
+  int64_t customer_pays;
+  int64_t shop_pays;
+  size_t first_shipment;
+  size_t shipment_count;
+  int32_t complete;     /* window: when the last shipment leaves */
+  char latest_ship[11]; /* "YYYY-MM-DD" */
+} bo_checkout_strategy;
+
+typedef struct bo_checkout_shipment {
+  size_t struct_size;
+  int64_t charge; /* what it costs to send, before who pays is decided */
+  size_t first_item;
+  size_t item_count;
+  int32_t ship;     /* window */
+  int32_t delivery; /* window */
+} bo_checkout_shipment;
+
+typedef struct bo_checkout_shipment_item {
+  size_t struct_size;
+  const char *line_id;
+  size_t line_id_len;
+  int64_t quantity;
+} bo_checkout_shipment_item;
+
+typedef struct bo_checkout_disclosure {
+  size_t struct_size;
+  const char *kind; /* "backorder", "preorder", "cancellation", "payment" */
+  const char *line_id;
+  size_t line_id_len; /* 0: about the whole order */
+  const char *text;
+  size_t text_len;
+} bo_checkout_disclosure;
+
+BO_API bo_status bo_checkout_summarize(bo_checkout_summary *out, const bo_checkout *plan);
+
+/*
+ * The block that holds every string of the plan's structs: a host may copy it once and find each string at
+ * its pointer's offset from *out. *out_len counts the block's bytes, NULs included.
+ */
+BO_API bo_status bo_checkout_texts(const char **out, size_t *out_len, const bo_checkout *plan);
+
+/*
+ * Elements [first, first + count) of one of the plan's arrays into out[0..count), each with struct_size set.
+ * A range beyond the array's length (bo_checkout_summary) is BO_EINVALID and writes nothing.
+ */
+BO_API bo_status bo_checkout_lines(bo_checkout_line *out, const bo_checkout *plan, size_t first,
+                                   size_t count);
+BO_API bo_status bo_checkout_alternatives(bo_checkout_alternative *out, const bo_checkout *plan, size_t first,
+                                          size_t count);
+BO_API bo_status bo_checkout_labels(bo_checkout_label *out, const bo_checkout *plan, size_t first,
+                                    size_t count);
+BO_API bo_status bo_checkout_wordings(bo_checkout_wording *out, const bo_checkout *plan, size_t first,
+                                      size_t count);
+BO_API bo_status bo_checkout_windows(bo_checkout_window *out, const bo_checkout *plan, size_t first,
+                                     size_t count);
+BO_API bo_status bo_checkout_strategies(bo_checkout_strategy *out, const bo_checkout *plan, size_t first,
+                                        size_t count);
+BO_API bo_status bo_checkout_shipments(bo_checkout_shipment *out, const bo_checkout *plan, size_t first,
+                                       size_t count);
+BO_API bo_status bo_checkout_shipment_items(bo_checkout_shipment_item *out, const bo_checkout *plan,
+                                            size_t first, size_t count);
+BO_API bo_status bo_checkout_disclosures(bo_checkout_disclosure *out, const bo_checkout *plan, size_t first,
+                                         size_t count);
+
+/*
  * The consent record to keep with the order: {"plan": PLAN, "choice": {"strategy", "lines"}, "now"} -> what
  * the shopper saw and chose. Choices must be ones the plan offered.
  */

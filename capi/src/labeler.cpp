@@ -17,9 +17,15 @@
 #include "backorder/limits.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
+#include "typed.hpp"
 
+using bo_capi::checked_stride;
+using bo_capi::clear_window;
 using bo_capi::guard;
+using bo_capi::index_path;
 using bo_capi::invalid_argument;
+using bo_capi::kLabelV1Size;
+using bo_capi::put_label;
 using bo_capi::require;
 
 namespace {
@@ -28,7 +34,6 @@ namespace {
 // header), never smaller ones. When a field is appended, these stay and the new field is read or written
 // only when struct_size covers it.
 constexpr std::size_t kItemV1Size = sizeof(bo_item);
-constexpr std::size_t kLabelV1Size = sizeof(bo_label);
 
 static_assert(static_cast<int>(backorder::Status::in_stock) == BO_AVAILABILITY_IN_STOCK);
 static_assert(static_cast<int>(backorder::Status::low_stock) == BO_AVAILABILITY_LOW_STOCK);
@@ -41,48 +46,6 @@ constexpr std::uint32_t kKnownFlags =
     BO_ITEM_DISCONTINUED | BO_ITEM_BACKORDERS_ALLOWED | BO_ITEM_BACKORDERS_SET;
 
 constexpr const char kEmpty[] = "";
-
-std::string index_path(const char* array, std::size_t i, std::string_view field = {}) {
-  std::string p = std::string(array) + "[" + std::to_string(i) + "]";
-  if (!field.empty()) {
-    p += '.';
-    p += field;
-  }
-  return p;
-}
-
-// The stride of a caller's array of typed structs: the first element's struct_size, which every element
-// must repeat. Checked before anything is written, so a rejected call changes nothing.
-template <typename T>
-std::size_t checked_stride(const T* array, std::size_t count, std::size_t v1_size, const char* name,
-                           const char* type) {
-  const std::size_t stride = array->struct_size;
-  if (stride < v1_size) {
-    throw backorder::Error(backorder::ErrorCode::buffer_too_small, index_path(name, 0, "struct_size"),
-                           std::string(type) + ".struct_size is " + std::to_string(stride) +
-                               ", smaller than the first version's " + std::to_string(v1_size) +
-                               ": set it to sizeof(" + type + ")");
-  }
-  if (stride % alignof(T) != 0) {
-    throw invalid_argument(index_path(name, 0, "struct_size"),
-                           std::string(type) + ".struct_size " + std::to_string(stride) +
-                               " is not a multiple of the struct's alignment " + std::to_string(alignof(T)));
-  }
-  if (count > std::numeric_limits<std::size_t>::max() / stride) {
-    throw invalid_argument("count", "count " + std::to_string(count) + " is too large");
-  }
-  const auto* bytes = reinterpret_cast<const unsigned char*>(array);
-  for (std::size_t i = 1; i < count; ++i) {
-    const auto* element = reinterpret_cast<const T*>(bytes + i * stride);
-    if (element->struct_size != stride) {
-      throw invalid_argument(index_path(name, i, "struct_size"),
-                             std::string(type) + ".struct_size is " + std::to_string(element->struct_size) +
-                                 " but the first element's is " + std::to_string(stride) +
-                                 ": every element must have the same struct_size");
-    }
-  }
-  return stride;
-}
 
 // A row problem found by the adapter itself, reported like core's.
 [[noreturn]] void row_error(std::size_t row, std::string_view field, const std::string& message) {
@@ -167,38 +130,6 @@ std::string row_path(std::size_t row, const std::string& core_path) {
   return index_path("items", row, p);
 }
 
-void put_day(char (&dst)[11], backorder::Day d) {
-  std::string s = backorder::format_day(d);
-  if (s.size() >= sizeof dst) {
-    throw backorder::Error(backorder::ErrorCode::internal, "", "date " + s + " does not fit YYYY-MM-DD");
-  }
-  std::memcpy(dst, s.c_str(), s.size() + 1);
-}
-
-void clear_window(bo_label& out, bool now) {
-  if (now) {
-    out.now_min_days = out.now_max_days = 0;
-    out.now_from[0] = out.now_to[0] = '\0';
-  } else {
-    out.later_min_days = out.later_max_days = 0;
-    out.later_from[0] = out.later_to[0] = '\0';
-  }
-}
-
-void put_window(bo_label& out, bool now, const backorder::Window& w) {
-  if (now) {
-    out.now_min_days = w.min_days;
-    out.now_max_days = w.max_days;
-    put_day(out.now_from, w.from);
-    put_day(out.now_to, w.to);
-  } else {
-    out.later_min_days = w.min_days;
-    out.later_max_days = w.max_days;
-    put_day(out.later_from, w.from);
-    put_day(out.later_to, w.to);
-  }
-}
-
 // A row without a label: every ABI-1 field zero or "", and the reason.
 void put_error(bo_label& out, bo_status code, const char* message, const char* path) {
   out.error = code;
@@ -210,34 +141,6 @@ void put_error(bo_label& out, bo_status code, const char* message, const char* p
   out.text = out.short_text = out.schema_org = out.merchant = out.availability_date = kEmpty;
   out.error_message = message;
   out.error_path = path;
-}
-
-void put_label(bo_label& out, const backorder::Label& label) {
-  const backorder::Availability& a = label.availability;
-  out.error = BO_OK;
-  out.status = static_cast<bo_availability>(a.status);
-  out.sellable = a.sellable;
-  out.ship_now = a.ship_now;
-  out.later = a.later;
-  out.unavailable = a.unavailable;
-  out.notify_me = a.notify_me ? 1 : 0;
-  if (a.ship_now > 0) {
-    put_window(out, true, a.now_window);
-  } else {
-    clear_window(out, true);
-  }
-  if (a.later > 0) {
-    put_window(out, false, a.later_window);
-  } else {
-    clear_window(out, false);
-  }
-  out.text = label.text != nullptr ? label.text->text.c_str() : kEmpty;
-  out.short_text = label.text != nullptr ? label.text->short_text.c_str() : kEmpty;
-  out.availability_date = label.text != nullptr ? label.text->availability_date.c_str() : kEmpty;
-  out.schema_org = label.schema_org();
-  out.merchant = label.merchant();
-  out.error_message = kEmpty;
-  out.error_path = kEmpty;
 }
 
 }  // namespace

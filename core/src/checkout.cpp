@@ -113,13 +113,16 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   std::optional<std::int64_t> subtotal = 0;
   std::unordered_set<std::string_view> ids;
   ids.reserve(cart.lines.size());
+  std::vector<std::size_t> items;  // each line's, looked up once
+  items.reserve(cart.lines.size());
   for (std::size_t i = 0; i < cart.lines.size(); ++i) {
     const CartLine& l = cart.lines[i];
     if (l.line_id.empty())
       issues.push_back({at(i, "line_id"), "required"});
     else if (!ids.insert(l.line_id).second)
       issues.push_back({at(i, "line_id"), "listed twice"});
-    const Item* item = book.item(l.sku);
+    items.push_back(book.find_item(l.sku));
+    const Item* item = items.back() == std::string::npos ? nullptr : &book.item_at(items.back());
     if (!item) issues.push_back({at(i, "sku"), "no item with sku \"" + l.sku + "\""});
     const bool quantity_ok = l.quantity >= 1 && l.quantity <= limits::kCartQuantity;
     if (l.quantity < 1)
@@ -158,8 +161,9 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   plan.policy_hash = policy.hash;
   std::unordered_map<std::size_t, std::int64_t> in_cart;  // units of each item in earlier lines
   std::unordered_map<std::size_t, std::vector<std::pair<Likeness, std::uint32_t>>> rankings;  // by item
-  for (const CartLine& l : cart.lines) {
-    const std::size_t index = book.find_item(l.sku);
+  for (std::size_t i = 0; i < cart.lines.size(); ++i) {
+    const CartLine& l = cart.lines[i];
+    const std::size_t index = items[i];
     const Item& item = book.item_at(index);
     PlanLine pl;
     pl.line_id = l.line_id;
@@ -211,15 +215,16 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   // Shipments: what ships now, what waits (grouped by window), pre-orders on their own.
   Shipment now_ship;
   std::map<std::pair<Day, Day>, Shipment> later, pre;
-  for (const PlanLine& pl : plan.lines) {
+  for (std::size_t i = 0; i < plan.lines.size(); ++i) {
+    const PlanLine& pl = plan.lines[i];
     const Availability& a = pl.label.availability;
     if (a.ship_now > 0) {
-      now_ship.items.push_back({pl.line_id, a.ship_now});
+      now_ship.items.push_back({pl.line_id, a.ship_now, i});
       now_ship.ship = a.now_window;
     }
     if (a.later > 0) {
       auto& s = (pl.preorder ? pre : later)[{a.later_window.from, a.later_window.to}];
-      s.items.push_back({pl.line_id, a.later});
+      s.items.push_back({pl.line_id, a.later, i});
       s.ship = a.later_window;
     }
   }
@@ -324,7 +329,9 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
   }
 
   if (plan.mixed) {
-    plan.strategies = {std::move(available), std::move(together)};
+    plan.strategies.reserve(2);
+    plan.strategies.push_back(std::move(available));
+    plan.strategies.push_back(std::move(together));
     plan.cost_difference = plan.strategies[0].customer_pays - plan.strategies[1].customer_pays;
     plan.default_strategy = cp.default_strategy;
     const int sooner = plan.strategies[1].shipments.empty() || now_ship.items.empty()
@@ -338,7 +345,7 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
       plan.recommended_strategy = Strategy::ship_together, plan.recommendation = "one_shipment";
     }
   } else {
-    plan.strategies = {std::move(together)};
+    plan.strategies.push_back(std::move(together));
     plan.default_strategy = plan.recommended_strategy = Strategy::ship_together;
     plan.recommendation = "one_shipment";
   }

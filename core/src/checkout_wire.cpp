@@ -1,6 +1,7 @@
 // JSON for checkout: carts in, plans out, and the consent record (docs/json.md#checkout).
 #include "backorder/checkout.hpp"
 #include "backorder/wire.hpp"
+#include "cart_request.hpp"
 #include "fact_reader.hpp"
 #include "wire_objects.hpp"
 
@@ -135,10 +136,16 @@ std::string plan_text(const CheckoutPlan& plan, const Calendar& cal) {
   return std::move(w.text());
 }
 
-std::string plan_for(const PromiseBook& book, const Cart& cart, const std::string& locale) {
-  Labeler labeler(book.engine_ptr(), cart.customer.locale.empty() ? locale : cart.customer.locale,
-                  book.today().now);
-  return plan_text(plan_checkout(book, cart, labeler), book.engine().calendar());
+KeptCheckout plan_for(const PromiseBook& book, const Cart& cart, const std::string& locale) {
+  KeptCheckout kept;
+  kept.labeler = std::make_unique<Labeler>(
+      book.engine_ptr(), cart.customer.locale.empty() ? locale : cart.customer.locale, book.today().now);
+  kept.plan = plan_checkout(book, cart, *kept.labeler);
+  return kept;
+}
+
+std::string plan_json(const KeptCheckout& kept) {
+  return plan_text(kept.plan, kept.labeler->engine().calendar());
 }
 
 // A consent record's fields, checked the same way whether it was just made or read back from storage.
@@ -269,11 +276,24 @@ void check_plan(const json& plan, Reader& r) {
 
 }  // namespace
 
+detail::CartRequest detail::read_cart_request(std::string_view request_json) {
+  json j = detail::parse_json_or_throw(request_json, "request", "");
+  Reader r;
+  if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
+  CartRequest req;
+  req.locale = r.string(j, "locale", "").value_or("");
+  if (!req.locale.empty() && !is_known_locale(req.locale))
+    r.fail("locale", "unknown locale \"" + req.locale + "\"");
+  req.cart = read_cart(j, r);
+  r.throw_if_failed();
+  return req;
+}
+
 std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
   return plan_text(plan, engine.calendar());
 }
 
-std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
+KeptCheckout checkout_plan(std::shared_ptr<const Engine> engine, std::string_view request_json) {
   json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "",
@@ -286,19 +306,25 @@ std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view
   Facts facts = detail::read_facts(j, r);
   Cart cart = read_cart(j, r);
   r.throw_if_failed();
+  // The plan owns copies of what it shows and the labeler its texts: the book may go.
   PromiseBook book(std::move(engine), std::move(facts), now);
   return plan_for(book, cart, locale);
 }
 
+KeptCheckout book_checkout_plan(const PromiseBook& book, std::string_view request_json) {
+  // Most requests are well-formed carts, read without a JSON tree; the general reader says what is wrong
+  // with the others (and takes what the fast one leaves to it).
+  std::optional<detail::CartRequest> req = detail::read_cart_request_fast(request_json);
+  if (!req) req = detail::read_cart_request(request_json);
+  return plan_for(book, req->cart, req->locale);
+}
+
+std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
+  return plan_json(checkout_plan(std::move(engine), request_json));
+}
+
 std::string book_checkout_json(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request", "");
-  Reader r;
-  if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
-  std::string locale = r.string(j, "locale", "").value_or("");
-  if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
-  Cart cart = read_cart(j, r);
-  r.throw_if_failed();
-  return plan_for(book, cart, locale);
+  return plan_json(book_checkout_plan(book, request_json));
 }
 
 std::string consent_json(std::string_view request_json) {

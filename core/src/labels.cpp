@@ -8,10 +8,14 @@
 
 #include <array>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "backorder/error.hpp"
+#include "message_template.hpp"
 
 namespace backorder {
 namespace {
@@ -49,6 +53,25 @@ struct KeyHash {
 
 enum Kind : int { kInStock, kLowStock, kBackorder, kSplit, kPreorder, kOutOfStock, kDiscontinued };
 
+// What a message template stands for: the message, its arguments' names (the callers' literals, compared as
+// pointers: the same name at another address only makes a second template) and numbers.
+constexpr std::int64_t kTextArgument = INT64_MIN;  // in numbers: a text argument
+struct TemplateKey {
+  std::size_t message = 0, count = 0;
+  std::array<const char*, detail::kMaxTemplateTexts> names{};
+  std::array<std::int64_t, detail::kMaxTemplateTexts> numbers{};
+  bool operator==(const TemplateKey&) const = default;
+};
+struct TemplateKeyHash {
+  std::size_t operator()(const TemplateKey& k) const {
+    std::size_t h = k.message;
+    for (std::size_t i = 0; i < k.count; ++i)
+      h = (h ^ reinterpret_cast<std::uintptr_t>(k.names[i]) ^ static_cast<std::size_t>(k.numbers[i])) *
+          0x100000001b3ull;
+    return h;
+  }
+};
+
 }  // namespace
 
 std::string check_message_pattern(std::string_view locale, std::string_view pattern) {
@@ -83,6 +106,10 @@ struct Formatters {
   std::map<std::tuple<Day, Day, bool>, icu::UnicodeString> ranges;  // formatted date ranges
   std::map<std::tuple<Day, Day, bool>, std::string> ranges_utf8;    // the same as UTF-8
   std::map<std::string, std::string, std::less<>> fixed;            // messages without arguments
+  // Per message, the arguments a template may not stand in for (detail::complex_arguments), once asked.
+  std::array<std::optional<std::optional<std::vector<std::string>>>, std::size(kMessageKeys)> complex;
+  std::unordered_map<TemplateKey, detail::MessageTemplate, TemplateKeyHash> templates;
+  std::map<std::pair<Day, bool>, std::string> dates_utf8;  // format_date's answers
 
   const icu::MessageFormat& format(const Engine& engine, std::size_t index) {
     if (!formats[index]) {
@@ -113,6 +140,53 @@ struct Formatters {
     if (U_FAILURE(status))
       throw Error(ErrorCode::internal, "", std::string("formatting \"") + std::string(key) + "\" failed");
     return utf8(out);
+  }
+
+  // The template of message `index` for these arguments, or null when one of its text arguments is more
+  // than inserted (then the message must be formatted whole).
+  const detail::MessageTemplate* message_template(const Engine& engine, std::size_t index,
+                                                  std::initializer_list<Labeler::Arg> args) {
+    auto& complex_args = complex[index];
+    if (!complex_args) {
+      complex_args = detail::complex_arguments(
+          icu::UnicodeString::fromUTF8(*engine.message(locale, kMessageKeys[index])));
+    }
+    if (!*complex_args || args.size() > detail::kMaxTemplateTexts) return nullptr;
+    TemplateKey key;
+    key.message = index;
+    for (const Labeler::Arg& a : args) {
+      if (a.is_text) {
+        for (const std::string& name : **complex_args)
+          if (name == a.name) return nullptr;
+      }
+      key.names[key.count] = a.name;
+      key.numbers[key.count++] = a.is_text ? kTextArgument : a.number;
+    }
+    auto [it, fresh] = templates.try_emplace(key, std::string_view());
+    if (fresh) {
+      try {
+        icu::UnicodeString names[detail::kMaxTemplateTexts];
+        icu::Formattable values[detail::kMaxTemplateTexts];
+        std::size_t n = 0, texts = 0;
+        for (const Labeler::Arg& a : args) {
+          names[n] = icu::UnicodeString(a.name, -1, US_INV);
+          values[n++] = a.is_text ? icu::Formattable(detail::MessageTemplate::marker(texts++))
+                                  : icu::Formattable(static_cast<int64_t>(a.number));
+        }
+        icu::UnicodeString out;
+        UErrorCode status = U_ZERO_ERROR;
+        format(engine, index).format(names, values, static_cast<int32_t>(n), out, status);
+        if (U_FAILURE(status)) {
+          throw Error(ErrorCode::internal, "",
+                      std::string("formatting \"") + kMessageKeys[index] + "\" failed");
+        }
+        it->second = detail::MessageTemplate(utf8(out));
+      } catch (...) {
+        templates.erase(it);
+        throw;
+      }
+    }
+    return &it->second;
   }
 
   bool same_year(Day today, Day d) const {
@@ -196,6 +270,8 @@ void return_formatters(std::unique_ptr<Formatters> f) {
   if (!f) return;
   if (f->texts.size() > kPooledTexts) f->texts.clear();
   if (f->ranges.size() > kPooledTexts) f->ranges.clear(), f->ranges_utf8.clear();
+  if (f->templates.size() > kPooledTexts) f->templates.clear();
+  if (f->dates_utf8.size() > kPooledTexts) f->dates_utf8.clear();
   if (t_pool.size() >= kPoolSize) t_pool.erase(t_pool.begin());
   t_pool.push_back(std::move(f));
 }
@@ -340,6 +416,17 @@ std::string Labeler::format(std::string_view key, std::initializer_list<Arg> arg
     fixed.emplace(std::string(key), text);
     return text;
   }
+  std::size_t index = 0;
+  while (index < std::size(kMessageKeys) && key != kMessageKeys[index]) ++index;
+  if (index == std::size(kMessageKeys))
+    throw Error(ErrorCode::internal, "", "no message \"" + std::string(key) + "\"");
+  if (const detail::MessageTemplate* t = impl_->fmt->message_template(*engine_, index, args)) {
+    std::array<std::string_view, detail::kMaxTemplateTexts> texts;
+    std::size_t n = 0;
+    for (const Arg& a : args)
+      if (a.is_text) texts[n++] = a.text;
+    return t->fill(texts);
+  }
   constexpr std::size_t kMaxArgs = 16;
   icu::UnicodeString names[kMaxArgs];
   icu::Formattable values[kMaxArgs];
@@ -347,14 +434,11 @@ std::string Labeler::format(std::string_view key, std::initializer_list<Arg> arg
   for (const Arg& a : args) {
     if (n == kMaxArgs) break;
     names[n] = icu::UnicodeString(a.name, -1, US_INV);
-    values[n] = a.is_text ? icu::Formattable(icu::UnicodeString::fromUTF8(a.text))
+    values[n] = a.is_text ? icu::Formattable(icu::UnicodeString::fromUTF8(
+                                icu::StringPiece(a.text.data(), static_cast<int32_t>(a.text.size()))))
                           : icu::Formattable(static_cast<int64_t>(a.number));
     ++n;
   }
-  std::size_t index = 0;
-  while (index < std::size(kMessageKeys) && key != kMessageKeys[index]) ++index;
-  if (index == std::size(kMessageKeys))
-    throw Error(ErrorCode::internal, "", "no message \"" + std::string(key) + "\"");
   icu::UnicodeString out;
   UErrorCode status = U_ZERO_ERROR;
   impl_->fmt->format(*engine_, index).format(names, values, static_cast<int32_t>(n), out, status);
@@ -371,6 +455,11 @@ std::string Labeler::format_dates(Day from, Day to) {
   return it->second;
 }
 
-std::string Labeler::format_date(Day d) { return utf8(impl_->fmt->date(today_.day, d)); }
+std::string Labeler::format_date(Day d) {
+  Formatters& f = *impl_->fmt;
+  auto [it, fresh] = f.dates_utf8.try_emplace({d, f.same_year(today_.day, d)});
+  if (fresh) it->second = utf8(f.date(today_.day, d));
+  return it->second;
+}
 
 }  // namespace backorder

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "backorder/labels.hpp"
 #include "json_reader.hpp"
@@ -414,8 +415,9 @@ Policy read_policy(std::string_view text, Reader& r) {
 
 }  // namespace
 
-std::string canonical_locale(std::string_view tag) {
-  if (tag.empty() || tag.size() > 64) return "";
+namespace {
+
+std::string canonical_locale_uncached(std::string_view tag) {
   std::string t(tag);
   std::replace(t.begin(), t.end(), '_', '-');
   UErrorCode status = U_ZERO_ERROR;
@@ -423,6 +425,18 @@ std::string canonical_locale(std::string_view tag) {
   if (U_FAILURE(status) || loc.isBogus() || !known_languages().count(loc.getLanguage())) return "";
   std::string out = loc.toLanguageTag<std::string>(status);
   return U_FAILURE(status) ? "" : out;
+}
+
+}  // namespace
+
+std::string canonical_locale(std::string_view tag) {
+  if (tag.empty() || tag.size() > 64) return "";
+  // Every request asks about the same few tags, and ICU takes microseconds to answer: kept per thread.
+  thread_local std::unordered_map<std::string, std::string> known;
+  auto it = known.find(std::string(tag));
+  if (it != known.end()) return it->second;
+  if (known.size() >= 256) known.clear();
+  return known.emplace(std::string(tag), canonical_locale_uncached(tag)).first->second;
 }
 
 bool is_known_locale(std::string_view tag) { return !canonical_locale(tag).empty(); }

@@ -39,6 +39,27 @@ int bo_headertest(void) {
       bo_engine_checkout_json;
   bo_status (*book_checkout_json)(char **, size_t *, const bo_promises *, const char *, size_t) =
       bo_promises_checkout_json;
+  bo_status (*engine_checkout)(bo_checkout **, const bo_engine *, const char *, size_t) = bo_engine_checkout;
+  bo_status (*book_checkout)(bo_checkout **, const bo_promises *, const char *, size_t) =
+      bo_promises_checkout;
+  void (*checkout_free)(bo_checkout *) = bo_checkout_free;
+  bo_status (*plan_json)(char **, size_t *, const bo_checkout *) = bo_checkout_json;
+  bo_status (*summarize)(bo_checkout_summary *, const bo_checkout *) = bo_checkout_summarize;
+  bo_status (*texts)(const char **, size_t *, const bo_checkout *) = bo_checkout_texts;
+  bo_status (*lines)(bo_checkout_line *, const bo_checkout *, size_t, size_t) = bo_checkout_lines;
+  bo_status (*alternatives)(bo_checkout_alternative *, const bo_checkout *, size_t, size_t) =
+      bo_checkout_alternatives;
+  bo_status (*labels)(bo_checkout_label *, const bo_checkout *, size_t, size_t) = bo_checkout_labels;
+  bo_status (*wordings)(bo_checkout_wording *, const bo_checkout *, size_t, size_t) = bo_checkout_wordings;
+  bo_status (*windows)(bo_checkout_window *, const bo_checkout *, size_t, size_t) = bo_checkout_windows;
+  bo_status (*strategies)(bo_checkout_strategy *, const bo_checkout *, size_t, size_t) =
+      bo_checkout_strategies;
+  bo_status (*shipments)(bo_checkout_shipment *, const bo_checkout *, size_t, size_t) = bo_checkout_shipments;
+  bo_status (*items)(bo_checkout_shipment_item *, const bo_checkout *, size_t, size_t) =
+      bo_checkout_shipment_items;
+  bo_status (*disclosures)(bo_checkout_disclosure *, const bo_checkout *, size_t, size_t) =
+      bo_checkout_disclosures;
+  uint32_t options = BO_OPTION_WAIT | BO_OPTION_NOTIFY_ME | BO_OPTION_ALTERNATIVE | BO_OPTION_REMOVE;
   bo_status (*consent_json)(char **, size_t *, const char *, size_t) = bo_consent_json;
   bo_status (*consent_check_json)(char **, size_t *, const char *, size_t) = bo_consent_check_json;
   bo_status (*store_open)(bo_store **, const bo_engine *, const char *, size_t, const char *, size_t) =
@@ -70,6 +91,9 @@ int bo_headertest(void) {
          (checkout_json != 0) + (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) +
          (store_open != 0) + (store_free != 0) + (store_apply != 0) + (store_claim != 0) + (store_ack != 0) +
          (store_release != 0) + (store_outbox != 0) + (store_order != 0) + (store_labels != 0) +
-         (store_checkout != 0) + (refund_json != 0) + (int)item.flags + (int)label.struct_size +
-         (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
+         (store_checkout != 0) + (refund_json != 0) + (engine_checkout != 0) + (book_checkout != 0) +
+         (checkout_free != 0) + (plan_json != 0) + (summarize != 0) + (texts != 0) + (lines != 0) +
+         (alternatives != 0) + (labels != 0) + (wordings != 0) + (windows != 0) + (strategies != 0) +
+         (shipments != 0) + (items != 0) + (disclosures != 0) + (int)options + (int)item.flags +
+         (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
 }

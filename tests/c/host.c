@@ -86,6 +86,70 @@ static char *read_file(const char *path, size_t *len) {
   "Backorder \xE2\x80\x93 ships in 10\xE2\x80\x93" \
   "14 days"
 
+/* A typed checkout plan: the backordered jacket and an in-stock scarf, read as structs. */
+static void check_typed_checkout(const bo_engine *engine) {
+  static const char request[] =
+      "{\"now\": \"" NOW_ISO
+      "\","
+      " \"items\": [{\"sku\": \"JKT-NAVY-M\", \"name\": \"Field jacket, navy, M\", \"price\": 12900,"
+      " \"lead_time_days\": {\"min\": 10, \"max\": 14}}, {\"sku\": \"SCF-WOOL-GRY\", \"price\": 3500}],"
+      " \"stock\": [{\"sku\": \"JKT-NAVY-M\", \"on_hand\": 0}, {\"sku\": \"SCF-WOOL-GRY\", \"on_hand\": 40}],"
+      " \"cart\": {\"currency\": \"USD\", \"lines\": [{\"line_id\": \"1\", \"sku\": \"JKT-NAVY-M\"},"
+      " {\"line_id\": \"2\", \"sku\": \"SCF-WOOL-GRY\"}]}, \"customer\": {\"locale\": \"en-US\"}}";
+  bo_checkout *plan = NULL;
+  bo_checkout_summary s;
+  bo_checkout_line lines[2];
+  bo_checkout_label labels[2];
+  bo_checkout_wording words[4];
+  bo_checkout_window windows[4];
+  const char *text = NULL;
+  size_t i, text_len = 0;
+  bo_status st = bo_engine_checkout(&plan, engine, request, sizeof request - 1);
+  check(st == BO_OK, "bo_engine_checkout returns BO_OK");
+  if (st != BO_OK) {
+    fprintf(stderr, "bo_engine_checkout: %s: %s\n", bo_last_error_path(), bo_last_error_message());
+    return;
+  }
+  memset(&s, 0, sizeof s);
+  s.struct_size = sizeof s;
+  check(bo_checkout_summarize(&s, plan) == BO_OK, "bo_checkout_summarize returns BO_OK");
+  check(s.line_count == 2 && s.alternative_count == 0 && s.mixed == 1, "two lines, mixed");
+  check(s.wording_count <= 4 && s.window_count <= 4, "few wordings and windows");
+  for (i = 0; i < 4; ++i) {
+    memset(&words[i], 0, sizeof words[i]);
+    words[i].struct_size = sizeof words[i];
+    memset(&windows[i], 0, sizeof windows[i]);
+    windows[i].struct_size = sizeof windows[i];
+  }
+  for (i = 0; i < 2; ++i) {
+    memset(&lines[i], 0, sizeof lines[i]);
+    lines[i].struct_size = sizeof lines[i];
+    memset(&labels[i], 0, sizeof labels[i]);
+    labels[i].struct_size = sizeof labels[i];
+  }
+  check(bo_checkout_lines(lines, plan, 0, 2) == BO_OK, "bo_checkout_lines returns BO_OK");
+  check(bo_checkout_labels(labels, plan, 0, 2) == BO_OK, "bo_checkout_labels returns BO_OK");
+  check(bo_checkout_wordings(words, plan, 0, s.wording_count) == BO_OK, "bo_checkout_wordings returns BO_OK");
+  check(bo_checkout_windows(windows, plan, 0, s.window_count) == BO_OK, "bo_checkout_windows returns BO_OK");
+  check(bo_checkout_lines(lines, plan, 1, 2) == BO_EINVALID, "a range beyond the lines is BO_EINVALID");
+  check(lines[0].name_len == 21 && strncmp(lines[0].name, "Field jacket, navy, M", 21) == 0, "line name");
+  check(lines[0].options == (BO_OPTION_WAIT | BO_OPTION_NOTIFY_ME | BO_OPTION_REMOVE), "jacket options");
+  check(lines[1].options == 0, "the scarf ships now");
+  check(labels[0].wording >= 0 && (size_t)labels[0].wording < s.wording_count, "jacket wording index");
+  check(labels[0].later_window >= 0 && labels[0].now_window == -1, "jacket windows");
+  if (labels[0].wording >= 0 && labels[0].later_window >= 0) {
+    check_str(words[labels[0].wording].text, JACKET_TEXT, "typed checkout text");
+    check_str(windows[labels[0].later_window].from, "2026-12-10", "typed checkout later from");
+    printf("typed checkout: %.*s: %s (%s..%s)\n", (int)lines[0].name_len, lines[0].name,
+           words[labels[0].wording].text, windows[labels[0].later_window].from,
+           windows[labels[0].later_window].to);
+  }
+  check(bo_checkout_texts(&text, &text_len, plan) == BO_OK, "bo_checkout_texts returns BO_OK");
+  check(lines[0].name >= text && lines[0].name + lines[0].name_len < text + text_len,
+        "names lie in the block");
+  bo_checkout_free(plan);
+}
+
 int main(int argc, char **argv) {
   bo_engine *engine = NULL;
   bo_labeler *labeler = NULL;
@@ -151,6 +215,8 @@ int main(int argc, char **argv) {
   } else {
     fprintf(stderr, "bo_engine_label_json: %s: %s\n", bo_last_error_path(), bo_last_error_message());
   }
+
+  check_typed_checkout(engine);
 
   /* The typed call. */
   st = bo_labeler_new(&labeler, engine, "en-US", 5, NOW_MS);

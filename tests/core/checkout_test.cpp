@@ -1,6 +1,7 @@
 #include "backorder/checkout.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/msgfmt.h>
 
 #include <nlohmann/json.hpp>
 
@@ -235,6 +236,61 @@ TEST(Messages, EveryBuiltInMessageFormatsInEveryLanguage) {
       EXPECT_EQ(text.find(".."), std::string::npos) << locale << " " << key << ": " << text;
     }
   }
+}
+
+// Disclosures are formatted once per plural form and then filled in with each item's name: the same text as
+// formatting the whole message, in every language and for awkward names.
+TEST(Messages, FilledInDisclosuresReadAsTheWholeMessage) {
+  auto engine = test::apparel_engine();
+  for (const char* locale : {"en-US", "de-DE", "fr-FR", "es-ES", "pl-PL", "ja-JP"}) {
+    Labeler l(engine, locale, test::monday_morning());
+    const std::string dates = l.format_dates(parse_day("2026-12-10", ""), parse_day("2027-01-14", ""));
+    auto whole = [&](const char* key, const char* name, std::int64_t count) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError pe;
+      icu::MessageFormat mf(icu::UnicodeString::fromUTF8(*engine->message(l.locale(), key)),
+                            icu::Locale::forLanguageTag(l.locale(), status), pe, status);
+      icu::UnicodeString names[] = {"name", "later", "dates", "extra", "now_dates", "later_dates"};
+      icu::Formattable values[] = {icu::UnicodeString::fromUTF8(name),  static_cast<int64_t>(count),
+                                   icu::UnicodeString::fromUTF8(dates), static_cast<int64_t>(count),
+                                   icu::UnicodeString::fromUTF8(dates), icu::UnicodeString::fromUTF8(dates)};
+      icu::UnicodeString out;
+      mf.format(names, values, 6, out, status);
+      EXPECT_FALSE(U_FAILURE(status)) << key;
+      std::string text;
+      return out.toUTF8String(text);
+    };
+    for (const char* name : {"Field jacket, navy, M", "O'Brien's {coat} #1 – 100% “wool”", ""}) {
+      for (std::int64_t n : {1, 2, 3, 5, 12, 21, 22, 1000}) {
+        for (int twice = 0; twice < 2; ++twice) {
+          EXPECT_EQ(l.format("disclosure_backorder", {{"name", name}, {"later", n}, {"dates", dates}}),
+                    whole("disclosure_backorder", name, n))
+              << locale << " " << n;
+          EXPECT_EQ(l.format("disclosure_ship_available",
+                             {{"now_dates", dates}, {"later_dates", dates}, {"extra", n}}),
+                    whole("disclosure_ship_available", name, n))
+              << locale << " " << n;
+        }
+      }
+    }
+  }
+}
+
+TEST(Messages, ATextArgumentThatChoosesIsFormattedWhole) {
+  // A merchant's pattern may select on the name: then it cannot be filled in, and is not.
+  json policy = json::parse(test::apparel_policy());
+  policy["messages"]["en"]["disclosure_preorder"] =
+      "{name, select, Scarf {The scarf is} other {{name} is}} a pre-order for {date}.";
+  policy["messages"]["en"]["disclosure_backorder"] = "\ufdd0 {name}: {later} on backorder, {dates}.";
+  auto engine = Engine::from_json(policy.dump());
+  Labeler l(engine, "en-US", test::monday_morning());
+  EXPECT_EQ(l.format("disclosure_preorder", {{"name", "Scarf"}, {"date", "March 12"}}),
+            "The scarf is a pre-order for March 12.");
+  EXPECT_EQ(l.format("disclosure_preorder", {{"name", "Hat"}, {"date", "March 12"}}),
+            "Hat is a pre-order for March 12.");
+  // A pattern holding a marker character itself is formatted whole too.
+  EXPECT_EQ(l.format("disclosure_backorder", {{"name", "Hat"}, {"later", 2}, {"dates", "Dec 10"}}),
+            "\ufdd0 Hat: 2 on backorder, Dec 10.");
 }
 
 TEST(Wire, AnswersAreCanonicalJson) {

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "backorder/refund_wire.hpp"
+#include "cart_request.hpp"
 #include "fuzz_support.hpp"
 
 using nlohmann::json;
@@ -29,6 +30,7 @@ void seed(const std::string& target, const std::string& name, const std::string&
     if (target == "checkout_request") backorder::checkout_json(engine, text);
     if (target == "consent") backorder::consent_check_json(text);
     if (target == "refund_request") backorder::refund_json(*engine, text);
+    if (target == "cart_request") backorder::detail::read_cart_request(text);
   } catch (const backorder::Error& e) {
     verdict = "refused at " + e.path() + ": " + e.what();
   }
@@ -100,6 +102,14 @@ int main(int argc, char** argv) {
   one["cart"]["lines"] = json::array({{{"line_id", "1"}, {"sku", "GLV-LEATHER-M"}, {"quantity", 25}}});
   one["customer"] = {{"locale", "de-DE"}, {"zone", "DE"}, {"tier", "gold"}};
   seed("checkout_request", "gloves_over_cap.json", one.dump());
+
+  // cart_request: what book_checkout_json takes, and the same with nulls and the keys in another order
+  json request = {{"cart", checkout["cart"]}, {"customer", checkout["customer"]}};
+  seed("cart_request", "apparel.json", request.dump());
+  seed(
+      "cart_request", "reordered.json",
+      R"({"customer": {"tier": "gold", "zone": null}, "locale": "de-DE", "cart": {"lines": [{"sku": "A",)"
+      R"( "line_id": null, "quantity": 7}, {"sku": "B", "currency": "USD", "unit_price": 0}], "currency": "USD"}})");
 
   // consent: records made by consent_json from real plans
   json plan = json::parse(backorder::checkout_json(engine, checkout.dump()));

@@ -14,9 +14,11 @@ namespace Backorder;
  *     foreach ($plan->lines as $line) echo $line->label->text;
  *     $record = $plan->consent('ship_available');   // what the shopper saw and chose: keep $record->json()
  *
- * Every field is a public readonly property. The library's answer is decoded when a property is first read,
- * and `lines`, `strategies` and `disclosures` become objects when they are first read: a plan that is only
- * stored (json()) or only used to record consent decodes nothing, one shown in part builds nothing else.
+ * Every field is a public readonly property, filled when first read: `lines`, `strategies` and `disclosures`
+ * become objects when they are first read, and a plan shown in part builds nothing else. A plan from
+ * Engine::checkout() or PromiseBook::checkout() stays in the library (bo_checkout) and is read through its
+ * typed structs, never through JSON; json() asks the library for the text when it is first wanted. A plan
+ * from fromJson() or fromArray() is decoded from its JSON.
  */
 final class CheckoutPlan implements \JsonSerializable
 {
@@ -39,14 +41,18 @@ final class CheckoutPlan implements \JsonSerializable
 
     /** the decoded answer, once read */
     private ?array $data;
+    /** the library's JSON text, once asked for */
+    private ?string $json;
 
     /**
      * @internal Use Engine::checkout(), PromiseBook::checkout() or CheckoutPlan::fromJson().
-     * @param string $json the library's answer, kept as it is
+     * @param string|null $json the library's answer, kept as it is (null: the reader's, when asked for)
      * @param array|null $data the same, decoded, when it already is
+     * @param CheckoutReader|null $reader the plan kept by the library, read through its typed structs
      */
-    public function __construct(private readonly string $json, ?array $data = null)
+    public function __construct(?string $json, ?array $data = null, private readonly ?CheckoutReader $reader = null)
     {
+        $this->json = $json;
         $this->data = $data;
         // Left unset, the properties are filled by __get() on first read.
         unset(
@@ -58,6 +64,9 @@ final class CheckoutPlan implements \JsonSerializable
 
     public function __get(string $name): mixed
     {
+        if ($this->reader !== null) {
+            return $this->typed($name);
+        }
         switch ($name) {
             case 'lines':
                 $lines = [];
@@ -79,25 +88,48 @@ final class CheckoutPlan implements \JsonSerializable
                 return $this->disclosures = $disclosures;
             case 'now': case 'locale': case 'currency': case 'policyHash': case 'subtotal': case 'mixed':
             case 'costDifference': case 'defaultStrategy': case 'recommendedStrategy': case 'recommendation':
-                $d = $this->data();
-                $this->now = $d['now'];
-                $this->locale = $d['locale'];
-                $this->currency = $d['currency'];
-                $this->policyHash = $d['policy_hash'];
-                $this->subtotal = $d['subtotal'];
-                $this->mixed = $d['mixed'];
-                $this->costDifference = $d['cost_difference'];
-                $this->defaultStrategy = $d['default_strategy'];
-                $this->recommendedStrategy = $d['recommended_strategy'];
-                $this->recommendation = $d['recommendation'];
+                $this->scalars($this->data());
                 return $this->$name;
         }
         throw new \Error('Undefined property: ' . self::class . "::\$$name");
     }
 
+    /** A property of a plan kept by the library, read through the typed structs. */
+    private function typed(string $name): mixed
+    {
+        switch ($name) {
+            case 'lines':
+                return $this->lines = $this->reader->lines();
+            case 'strategies':
+                return $this->strategies = $this->reader->strategies();
+            case 'disclosures':
+                return $this->disclosures = $this->reader->disclosures();
+            case 'now': case 'locale': case 'currency': case 'policyHash': case 'subtotal': case 'mixed':
+            case 'costDifference': case 'defaultStrategy': case 'recommendedStrategy': case 'recommendation':
+                $this->scalars($this->reader->summary());
+                return $this->$name;
+        }
+        throw new \Error('Undefined property: ' . self::class . "::\$$name");
+    }
+
+    /** @param array $d the plan's fields with JSON keys */
+    private function scalars(array $d): void
+    {
+        $this->now = $d['now'];
+        $this->locale = $d['locale'];
+        $this->currency = $d['currency'];
+        $this->policyHash = $d['policy_hash'];
+        $this->subtotal = $d['subtotal'];
+        $this->mixed = $d['mixed'];
+        $this->costDifference = $d['cost_difference'];
+        $this->defaultStrategy = $d['default_strategy'];
+        $this->recommendedStrategy = $d['recommended_strategy'];
+        $this->recommendation = $d['recommendation'];
+    }
+
     public function __isset(string $name): bool
     {
-        return property_exists($this, $name) && $name !== 'data' && $name !== 'json';
+        return property_exists($this, $name) && !in_array($name, ['data', 'json', 'reader'], true);
     }
 
     /**
@@ -118,15 +150,27 @@ final class CheckoutPlan implements \JsonSerializable
         return self::make(Call::encode($plan, 'plan'), $plan);
     }
 
-    /** @internal the library's answer to a checkout call (decoded when first read) */
-    public static function fromLibrary(string $json): self
+    /**
+     * @internal Plans a checkout the library keeps: bo_engine_checkout or bo_promises_checkout
+     * (bo_checkout **out, handle, request, len), read through the typed structs when read.
+     */
+    public static function plan(string $function, \FFI\CData $on, string $request): self
     {
-        return new self($json);
+        $ffi = Library::ffi();
+        $out = $ffi->new('bo_checkout*');
+        $status = $ffi->$function(\FFI::addr($out), $on, $request, strlen($request));
+        if ($status !== Constants::BO_OK) {
+            throw Exception::fromLastError($ffi, $status);
+        }
+        return new self(null, null, new CheckoutReader($ffi, new CheckoutHandle($ffi, $out)));
     }
 
+    /** The plan as json_decode() makes of its JSON; for a plan the library keeps, read without the JSON. */
     private function data(): array
     {
-        return $this->data ??= json_decode($this->json, true, 64, JSON_THROW_ON_ERROR);
+        return $this->data ??= $this->reader !== null
+            ? CheckoutArrays::of($this->reader)
+            : json_decode($this->json, true, 64, JSON_THROW_ON_ERROR);
     }
 
     private static function make(string $json, mixed $data): self
@@ -229,7 +273,7 @@ final class CheckoutPlan implements \JsonSerializable
         }
         $now = is_string($now) ? $now : Engine::iso8601($now ?? new \DateTimeImmutable('now'));
         // The plan goes in as the library gave it: no second encoding of the largest part of the request.
-        $request = '{"plan":' . $this->json . ',"choice":' . Call::encode((object) $choice, 'choice')
+        $request = '{"plan":' . $this->json() . ',"choice":' . Call::encode((object) $choice, 'choice')
             . ',"now":' . Call::encode($now, 'now') . '}';
         return ConsentRecord::fromLibrary(Call::json('bo_consent_json', $request));
     }
@@ -248,6 +292,6 @@ final class CheckoutPlan implements \JsonSerializable
     /** The library's JSON text, as it came: keep it to record consent later (CheckoutPlan::fromJson()). */
     public function json(): string
     {
-        return $this->json;
+        return $this->json ??= $this->reader->json();
     }
 }

@@ -172,7 +172,7 @@ final class Engine
     }
 
     /**
-     * Plans a checkout (bo_engine_checkout_json): per cart line what ships now and what waits, options and
+     * Plans a checkout (bo_engine_checkout): per cart line what ships now and what waits, options and
      * in-stock alternatives, ship-available-now versus ship-together with dates and charges, disclosures in the
      * shopper's language, payment advice (docs/json.md#checkout).
      *
@@ -196,7 +196,7 @@ final class Engine
             $request['now'] = new \DateTimeImmutable('now');
         }
         $json = PromiseBook::document($request, 'request');
-        return CheckoutPlan::fromLibrary(Call::json('bo_engine_checkout_json', $json, $this->handle()));
+        return CheckoutPlan::plan('bo_engine_checkout', $this->handle(), $json);
     }
 
     /**

@@ -160,7 +160,7 @@ final class PromiseBook implements \JsonSerializable
     }
 
     /**
-     * Plans a checkout over this book's facts (bo_promises_checkout_json): the lines of the cart take stock and
+     * Plans a checkout over this book's facts (bo_promises_checkout): the lines of the cart take stock and
      * supply after the waiting orders, as a new shopper would (docs/json.md#checkout). Nothing is reserved.
      *
      *     $plan = $book->checkout(
@@ -182,7 +182,7 @@ final class PromiseBook implements \JsonSerializable
         if ($locale !== null) {
             $request['locale'] = $locale;
         }
-        return CheckoutPlan::fromLibrary(Call::json('bo_promises_checkout_json', self::encode($request, 'request'), $this->handle()));
+        return CheckoutPlan::plan('bo_promises_checkout', $this->handle(), self::encode($request, 'request'));
     }
 
     /** The engine the book was built with. */

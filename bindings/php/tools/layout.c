@@ -1,5 +1,6 @@
-/* Prints the C layout of the typed structs as JSON, so tests can check that PHP FFI, reading the
- * generated header, lays them out exactly as the C compiler does. Built and run by bindings/php. */
+/* Prints the C layout of the typed structs (labels and checkout plans) as JSON, so tests can check that PHP
+ * FFI, reading the generated header, lays them out exactly as the C compiler does. Built and run by
+ * bindings/php. */
 #include <stddef.h>
 #include <stdio.h>
 
@@ -50,6 +51,118 @@ int main(void) {
   FIELD(bo_label, availability_date);
   FIELD(bo_label, error_message);
   FIELD(bo_label, error_path);
+  first = 1;
+  printf("}},\n \"bo_checkout_summary\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_summary));
+  FIELD(bo_checkout_summary, struct_size);
+  FIELD(bo_checkout_summary, now);
+  FIELD(bo_checkout_summary, locale);
+  FIELD(bo_checkout_summary, currency);
+  FIELD(bo_checkout_summary, policy_hash);
+  FIELD(bo_checkout_summary, default_strategy);
+  FIELD(bo_checkout_summary, recommended_strategy);
+  FIELD(bo_checkout_summary, recommendation);
+  FIELD(bo_checkout_summary, subtotal);
+  FIELD(bo_checkout_summary, cost_difference);
+  FIELD(bo_checkout_summary, line_count);
+  FIELD(bo_checkout_summary, alternative_count);
+  FIELD(bo_checkout_summary, strategy_count);
+  FIELD(bo_checkout_summary, shipment_count);
+  FIELD(bo_checkout_summary, shipment_item_count);
+  FIELD(bo_checkout_summary, disclosure_count);
+  FIELD(bo_checkout_summary, window_count);
+  FIELD(bo_checkout_summary, wording_count);
+  FIELD(bo_checkout_summary, mixed);
+  first = 1;
+  printf("}},\n \"bo_checkout_window\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_window));
+  FIELD(bo_checkout_window, struct_size);
+  FIELD(bo_checkout_window, min_days);
+  FIELD(bo_checkout_window, max_days);
+  FIELD(bo_checkout_window, from);
+  FIELD(bo_checkout_window, to);
+  first = 1;
+  printf("}},\n \"bo_checkout_wording\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_wording));
+  FIELD(bo_checkout_wording, struct_size);
+  FIELD(bo_checkout_wording, text);
+  FIELD(bo_checkout_wording, short_text);
+  FIELD(bo_checkout_wording, schema_org);
+  FIELD(bo_checkout_wording, merchant);
+  FIELD(bo_checkout_wording, availability_date);
+  FIELD(bo_checkout_wording, status);
+  first = 1;
+  printf("}},\n \"bo_checkout_label\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_label));
+  FIELD(bo_checkout_label, struct_size);
+  FIELD(bo_checkout_label, sellable);
+  FIELD(bo_checkout_label, ship_now);
+  FIELD(bo_checkout_label, later);
+  FIELD(bo_checkout_label, unavailable);
+  FIELD(bo_checkout_label, wording);
+  FIELD(bo_checkout_label, now_window);
+  FIELD(bo_checkout_label, later_window);
+  FIELD(bo_checkout_label, notify_me);
+  first = 1;
+  printf("}},\n \"bo_checkout_line\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_line));
+  FIELD(bo_checkout_line, struct_size);
+  FIELD(bo_checkout_line, line_id);
+  FIELD(bo_checkout_line, line_id_len);
+  FIELD(bo_checkout_line, sku);
+  FIELD(bo_checkout_line, sku_len);
+  FIELD(bo_checkout_line, name);
+  FIELD(bo_checkout_line, name_len);
+  FIELD(bo_checkout_line, quantity);
+  FIELD(bo_checkout_line, unit_price);
+  FIELD(bo_checkout_line, amount);
+  FIELD(bo_checkout_line, first_alternative);
+  FIELD(bo_checkout_line, alternative_count);
+  FIELD(bo_checkout_line, options);
+  FIELD(bo_checkout_line, preorder);
+  first = 1;
+  printf("}},\n \"bo_checkout_alternative\": {\"sizeof\": %zu, \"offsets\": {",
+         sizeof(bo_checkout_alternative));
+  FIELD(bo_checkout_alternative, struct_size);
+  FIELD(bo_checkout_alternative, sku);
+  FIELD(bo_checkout_alternative, sku_len);
+  FIELD(bo_checkout_alternative, name);
+  FIELD(bo_checkout_alternative, name_len);
+  FIELD(bo_checkout_alternative, price);
+  first = 1;
+  printf("}},\n \"bo_checkout_strategy\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_strategy));
+  FIELD(bo_checkout_strategy, struct_size);
+  FIELD(bo_checkout_strategy, id);
+  FIELD(bo_checkout_strategy, disclosure);
+  FIELD(bo_checkout_strategy, disclosure_len);
+  FIELD(bo_checkout_strategy, advice);
+  FIELD(bo_checkout_strategy, authorization_expires);
+  FIELD(bo_checkout_strategy, shipping_total);
+  FIELD(bo_checkout_strategy, customer_pays);
+  FIELD(bo_checkout_strategy, shop_pays);
+  FIELD(bo_checkout_strategy, first_shipment);
+  FIELD(bo_checkout_strategy, shipment_count);
+  FIELD(bo_checkout_strategy, complete);
+  FIELD(bo_checkout_strategy, latest_ship);
+  first = 1;
+  printf("}},\n \"bo_checkout_shipment\": {\"sizeof\": %zu, \"offsets\": {", sizeof(bo_checkout_shipment));
+  FIELD(bo_checkout_shipment, struct_size);
+  FIELD(bo_checkout_shipment, charge);
+  FIELD(bo_checkout_shipment, first_item);
+  FIELD(bo_checkout_shipment, item_count);
+  FIELD(bo_checkout_shipment, ship);
+  FIELD(bo_checkout_shipment, delivery);
+  first = 1;
+  printf("}},\n \"bo_checkout_shipment_item\": {\"sizeof\": %zu, \"offsets\": {",
+         sizeof(bo_checkout_shipment_item));
+  FIELD(bo_checkout_shipment_item, struct_size);
+  FIELD(bo_checkout_shipment_item, line_id);
+  FIELD(bo_checkout_shipment_item, line_id_len);
+  FIELD(bo_checkout_shipment_item, quantity);
+  first = 1;
+  printf("}},\n \"bo_checkout_disclosure\": {\"sizeof\": %zu, \"offsets\": {",
+         sizeof(bo_checkout_disclosure));
+  FIELD(bo_checkout_disclosure, struct_size);
+  FIELD(bo_checkout_disclosure, kind);
+  FIELD(bo_checkout_disclosure, line_id);
+  FIELD(bo_checkout_disclosure, line_id_len);
+  FIELD(bo_checkout_disclosure, text);
+  FIELD(bo_checkout_disclosure, text_len);
   printf("}}}\n");
   return 0;
 }

@@ -53,6 +53,7 @@ struct PlanLine {
 struct ShipmentItem {
   std::string line_id;
   std::int64_t quantity = 0;
+  std::size_t line = 0;  // its line's index in the plan
 };
 
 struct Shipment {

@@ -69,10 +69,10 @@ class Labeler {
   struct Arg {
     const char* name;
     std::int64_t number = 0;
-    std::string text;
+    std::string_view text;  // read during the call only: a temporary in the argument list will do
     bool is_text = false;
     Arg(const char* n, std::int64_t v) : name(n), number(v) {}
-    Arg(const char* n, std::string v) : name(n), text(std::move(v)), is_text(true) {}
+    Arg(const char* n, std::string_view v) : name(n), text(v), is_text(true) {}
   };
   std::string format(std::string_view key, std::initializer_list<Arg> args);
   // A localized date range ("Dec 10 – 14", a single date when both ends agree) and a long date ("March 12").

@@ -1,6 +1,7 @@
 // The JSON wire formats (docs/json.md): what the C ABI and the CLI exchange. Versioned with the policy.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,14 @@ std::string book_labels_json(const PromiseBook& book, std::string_view request_j
 // ({"locale", "zone", "tier"}) and, for checkout_json, the facts and "now" like a scenario.
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json);
 std::string book_checkout_json(const PromiseBook& book, std::string_view request_json);
+// The same plans kept as structs, with the Labeler that owns their label texts (the C ABI's typed reading).
+// checkout_plan_json(kept.plan, kept.labeler->engine()) is what the calls above answer.
+struct KeptCheckout {
+  std::unique_ptr<Labeler> labeler;
+  CheckoutPlan plan;
+};
+KeptCheckout checkout_plan(std::shared_ptr<const Engine> engine, std::string_view request_json);
+KeptCheckout book_checkout_plan(const PromiseBook& book, std::string_view request_json);
 // A plan as the JSON the checkout calls answer.
 std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine);
 // {"plan": PLAN, "choice": {"strategy", "lines": {"LINE_ID": "wait" | "notify_me" | "remove" |
