@@ -217,7 +217,8 @@ void wording(const Rule& rule, const ListingContext& c, Outcomes& out) {
                           [&](const std::string& w) { return text.find(lower(w)) != std::string::npos; });
   if (!said) {
     std::string list;
-    for (const auto& w : words) list += (list.empty() ? "\"" : ", \"") + w + "\"";
+    for (std::size_t i = 0; i < words.size(); ++i)
+      list += (i == 0 ? "\"" : i + 1 == words.size() ? " or \"" : ", \"") + words[i] + "\"";
     found(c, out, path, {{"words", list}, {"channel", channel.empty() ? "the page" : channel}});
   }
 }

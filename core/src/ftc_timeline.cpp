@@ -62,9 +62,8 @@ const char* ftc_case_text(FtcCase c) {
     case FtcCase::short_delay_lapsed:
       return "the revised date the buyer accepted by silence passed unshipped";
     case FtcCase::long_delay_no_consent:
-      return "the buyer did not consent to a delay of more than 30 days and it did not ship within 30 days "
-             "of "
-             "the deadline";
+      return "a delay of more than 30 days past the deadline, or an indefinite one, without the buyer's "
+             "consent";
     case FtcCase::consent_lapsed:
       return "the date the buyer consented to passed unshipped";
     case FtcCase::renewed_rejected:
