@@ -31,6 +31,7 @@
 #include "backorder/availability.hpp"
 #include "backorder/calendar.hpp"
 #include "backorder/checkout.hpp"
+#include "backorder/compliance.hpp"
 #include "backorder/engine.hpp"
 #include "backorder/error.hpp"
 #include "backorder/labels.hpp"
@@ -2367,4 +2368,22 @@ PYBIND11_MODULE(_native, m) {
         // Monotonic (time.monotonic_ns) instants: call start, GIL released, GIL re-acquired, call end.
         return py::make_tuple(b.t_start, b.t_released, b.t_reacquired, b.t_end);
       });
+
+  // ---- compliance (docs/compliance.md): JSON in and out; the package makes Finding objects -------------
+  m.def(
+      "check_listing_json",
+      [](const NativeEngine& e, std::string_view request) {
+        py::gil_scoped_release nogil;
+        return bo::check_listing_json(*e.engine, request);
+      },
+      py::arg("engine"), py::arg("request_json"));
+  m.def(
+      "check_order_json",
+      [](const NativeEngine& e, std::string_view request) {
+        py::gil_scoped_release nogil;
+        return bo::check_order_json(*e.engine, request);
+      },
+      py::arg("engine"), py::arg("request_json"));
+  m.def(
+      "rule_packs_json", [](const NativeEngine& e) { return bo::rule_packs_json(*e.engine); }, py::arg("engine"));
 }
