@@ -121,12 +121,9 @@ std::vector<Finding> check_listing(const Engine& engine, const ListingFacts& fac
   const Calendar& cal = engine.calendar();
   Today today = Today::at(cal, facts.now);
   Availability live = classify(engine.policy(), cal, today, facts.item, facts.stock, facts.quantity);
-  detail::ListingContext ctx{engine,
-                             facts,
-                             today,
-                             live,
-                             facts.label ? *facts.label : shown_from(live, cal),
-                             facts.label.has_value()};
+  ShownAvailability shown = facts.label ? *facts.label : shown_from(live, cal);
+  if (shown.merchant_availability.empty()) shown.merchant_availability = merchant_availability(shown.status);
+  detail::ListingContext ctx{engine, facts, today, live, std::move(shown), facts.label.has_value()};
   const CompliancePolicy& cp = engine.policy().compliance;
   std::vector<std::string> channels = facts.channels.empty() ? cp.channels : facts.channels;
   // A merchant feed goes to Google: its rules apply whenever one is given.

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "backorder/compliance.hpp"
+#include "backorder/limits.hpp"
 #include "backorder/wire.hpp"
 #include "fact_reader.hpp"
 #include "rule_pack_reader.hpp"
@@ -131,7 +132,7 @@ void read_page(const json& j, ListingFacts& f, Reader& r) {
   }
   f.page_availability_date = r.string(j, "availability_date", path).value_or("");
   f.title = r.string(j, "title", path).value_or("");
-  f.description = r.string(j, "description", path).value_or("");
+  f.description = r.string(j, "description", path, limits::kStringBytes).value_or("");  // may be long HTML
 }
 
 ListingFacts read_listing(const json& j, Reader& r) {
@@ -163,7 +164,7 @@ ListingFacts read_listing(const json& j, Reader& r) {
       MarketplaceListing& ml = f.marketplaces[it.key()];
       ml.fulfillment = r.string(*it, "fulfillment", p).value_or("");
       ml.title = r.string(*it, "title", p).value_or("");
-      ml.description = r.string(*it, "description", p).value_or("");
+      ml.description = r.string(*it, "description", p, limits::kStringBytes).value_or("");
     }
   }
   return f;
@@ -361,7 +362,7 @@ json findings_json(const std::vector<Finding>& findings, const std::vector<std::
 }  // namespace
 
 std::string check_listing_json(const Engine& engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "",
                 {"now", "jurisdiction", "channels", "item", "stock", "quantity", "label", "page", "feed",
@@ -377,7 +378,7 @@ std::string check_listing_json(const Engine& engine, std::string_view request_js
 }
 
 std::string check_order_json(const Engine& engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"now", "order", "packs"})) r.throw_if_failed();
   Instant now = detail::read_instant(j, "now", "", r);

@@ -1,4 +1,5 @@
 // Rule pack documents: read, validated against the check kinds' parameter specs, and written back.
+#include "backorder/limits.hpp"
 #include "backorder/rule_pack.hpp"
 
 #include <algorithm>
@@ -115,7 +116,7 @@ Citation read_citation(const json& j, const std::string& path, Reader& r) {
     r.fail(Reader::at(path, "tag"),
            "expected \"V\" (verified), \"S\" (secondary source) or \"U\" (unverified)");
   }
-  c.note = r.string(j, "note", path).value_or("");
+  c.note = r.string(j, "note", path, limits::kPatternBytes).value_or("");
   c.url = r.string(j, "url", path).value_or("");
   return c;
 }
@@ -161,7 +162,7 @@ Rule read_rule(const json& j, const std::string& path, const json* pack_params, 
     rule.severity = Severity::info;
   else
     r.fail(Reader::at(path, "severity"), "expected \"violation\", \"warning\" or \"info\"");
-  rule.message = r.string(j, "message", path).value_or("");
+  rule.message = r.string(j, "message", path, limits::kPatternBytes).value_or("");
   if (rule.message.empty()) r.fail(Reader::at(path, "message"), "required");
   rule.action = r.string(j, "action", path).value_or("");
   if (!is_name(rule.action, "_")) r.fail(Reader::at(path, "action"), "required: a verb such as fix_listing");
@@ -311,7 +312,7 @@ json rule_pack_json(const RulePack& pack) {
 namespace backorder {
 
 RulePack parse_rule_pack(std::string_view text, const std::string& path) {
-  detail::json j = detail::parse_json_or_throw(text, path);
+  detail::json j = detail::parse_json_or_throw(text, path, path);
   detail::Reader r;
   RulePack pack = detail::read_rule_pack(j, path, r);
   r.throw_if_failed();
