@@ -148,7 +148,9 @@ void ftc_refund(const Rule& rule, const OrderContext& c, Outcomes& out) {
   if (t.exempt) return;
   auto vested = refund_vested(c, t.cancel_on);
   if (!vested) return;
-  if (c.facts.payment.method == "seller_credit") {
+  // "store_credit_by_shop" is what refund quotes call it (docs/json.md#refunds).
+  const std::string& method = c.facts.payment.method;
+  if (method == "seller_credit" || method == "store_credit_by_shop") {
     const auto cycle =
         c.facts.payment.billing_cycle_days.value_or(static_cast<int>(param_int(rule, "billing_cycle_days")));
     refund_due(c, out, *vested, *vested + cycle, "one billing cycle (" + std::to_string(cycle) + " days)");

@@ -91,6 +91,7 @@ Fixture& Fixture::get() {
     b["consent"] = {
         {"plan", plan}, {"choice", {{"strategy", "ship_available"}}}, {"now", "2026-11-30T14:05:00Z"}};
     b["record"] = must(bo_consent_json, b["consent"]);
+    b["refund"] = json::parse(read_file("apparel/refund.json"));
     // Compliance (docs/compliance.md): a listing and an order.
     b["check_listing"] = {{"now", kNowIso},
                           {"item", {{"sku", "JKT-NAVY-M"}, {"name", "Field jacket"}}},
@@ -136,6 +137,8 @@ const std::vector<JsonCall>& json_calls() {
        2},
       {"consent", "request_json", "", "request", "consent", "/now", "now", 1},
       {"consent_check", "record_json", "", "consent", "record", "/locale", "consent.locale", 1},
+      {"refund", "request_json", "engine", "request", "refund", "/order/lines/0/sku", "order.lines[0].sku",
+       4},
       {"check_listing", "request_json", "engine", "request", "check_listing", "/item/name", "item.name", 2},
       {"check_order", "request_json", "engine", "request", "check_order", "/order/id", "order.id", 2},
   };
@@ -224,6 +227,8 @@ void expect_refused(const std::string& call, std::string_view input, const Expec
       st = bo_consent_json(out_p, &out_len, data, len);
     } else if (call == "consent_check") {
       st = bo_consent_check_json(out_p, &out_len, data, len);
+    } else if (call == "refund") {
+      st = bo_engine_refund_json(out_p, &out_len, engine, data, len);
     } else if (call == "check_listing") {
       st = bo_engine_check_listing_json(out_p, &out_len, engine, data, len);
     } else if (call == "check_order") {

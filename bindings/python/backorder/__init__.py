@@ -42,6 +42,7 @@ from ._compliance import Citation, Finding, PackSource, Severity
 from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
 from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
 from ._labels import Label, LabelBatch, RowError, Status, Window
+from ._refunds import CancelSource, RefundDeadline, RefundLine, RefundQuote
 from ._promises import (
     Confidence,
     Delta,
@@ -99,6 +100,10 @@ __all__ = [
     "CartSource",
     "LineChoice",
     "check_consent",
+    "RefundQuote",
+    "RefundLine",
+    "RefundDeadline",
+    "CancelSource",
     "Store",
     "ApplyResult",
     "Message",

@@ -11,6 +11,7 @@
 #include "backorder/calendar.hpp"
 #include "backorder/error.hpp"
 #include "backorder/money.hpp"
+#include "backorder/refund_policy.hpp"
 #include "backorder/rule_pack.hpp"
 
 namespace backorder {
@@ -102,6 +103,7 @@ struct Policy {
   ShippingPolicy shipping;
   CheckoutPolicy checkout;
   NotificationPolicy notifications;
+  RefundPolicy refunds;  // refund_policy.hpp
   CompliancePolicy compliance;  // rule packs and defaults (docs/compliance.md)
   std::string
       hash;  // SHA-256 of the canonical document: consent records name the policy they were given under
