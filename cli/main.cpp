@@ -29,6 +29,7 @@
 
 #include "backorder.h"
 #include "cart.hpp"
+#include "check.hpp"
 #include "common.hpp"
 #include "facts.hpp"
 #include "ledger.hpp"
@@ -58,6 +59,9 @@ const char kUsage[] =
     "       backorder apply --db URL [--policy FILE] [--secret-file FILE] [--format text|json] EVENTS...\n"
     "       backorder outbox --db URL [--policy FILE] [--state pending|leased|sent] [--now ISO8601]\n"
     "                        [--drain] [--format text|json]\n"
+    "       backorder check REQUEST [--order] [--policy FILE] [--pack FILE ...] [--now ISO8601]\n"
+    "                       [--format table|json]      (exit 1 when a rule is violated)\n"
+    "       backorder check --packs [--policy FILE]\n"
     "       backorder --help\n"
     "\n"
     "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
@@ -739,6 +743,7 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "apply") return cmd_apply(args);
   if (cmd == "outbox") return cmd_outbox(args);
   if (cmd == "refund") return cmd_refund(args);
+  if (cmd == "check") return bo_cli::cmd_check(args);
   if (cmd == "validate") {
     if (args.size() != 2) throw Usage{"validate takes one policy file"};
     return cmd_validate(args[1]);

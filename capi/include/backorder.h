@@ -509,6 +509,30 @@ BO_API bo_status bo_store_checkout_json(char **out_json, size_t *out_len, bo_sto
 BO_API bo_status bo_engine_refund_json(char **out_json, size_t *out_len, const bo_engine *engine,
                                        const char *request_json, size_t len);
 
+/* ---- compliance ---------------------------------------------------------------------------------- */
+
+/*
+ * Checks a listing against the rule packs in force (docs/compliance.md): the built-in packs, replaced by
+ * the policy's compliance.packs and the request's own "packs" with the same id. Request (docs/json.md#compliance):
+ *   {"now", "item", "stock", "label", "page": {"claims": [...]}, "feed": {"availability", "availability_date"},
+ *    "channels": ["google", "amazon", "ebay"], "marketplaces": {...}, "jurisdiction", "packs"}
+ * Answer: {"findings": [{"rule_id", "pack", "severity", "message", "due", "action", "citation", "path"}],
+ * "packs": [...]}, sorted by due date. A bad request is BO_EINVALID with its path and checks nothing.
+ */
+BO_API bo_status bo_engine_check_listing_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                              const char *request_json, size_t len);
+
+/*
+ * Checks an order: {"now", "order": {"id", "jurisdiction", "placed_at", "stated", "credit_applied",
+ * "promise", "consent", "notices", "shipped_at", "cancelled", "refund", "payment", ...}, "packs"}.
+ * The findings say which notice, consent, cancellation or refund is due when (US FTC, EU, UK, cards).
+ */
+BO_API bo_status bo_engine_check_order_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                            const char *request_json, size_t len);
+
+/* The rule packs in force for this engine: {"packs": [PACK, ...]}, every parameter filled in. */
+BO_API bo_status bo_engine_rule_packs_json(char **out_json, size_t *out_len, const bo_engine *engine);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "backorder/labels.hpp"
+#include "compliance_policy.hpp"
 #include "json_reader.hpp"
 #include "refund_policy_reader.hpp"
 
@@ -370,7 +371,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (j.is_discarded()) return p;
   if (!r.object(j, root,
                 {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
-                 "checkout", "notifications", "messages", "refunds"})) {
+                 "checkout", "notifications", "messages", "refunds", "compliance"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -408,6 +409,8 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (const json* x = Reader::member(j, "notifications"))
     read_notifications(*x, "policy.notifications", r, p.notifications);
   if (const json* x = Reader::member(j, "refunds")) detail::read_refunds(*x, "policy.refunds", r, p.refunds);
+  if (const json* x = Reader::member(j, "compliance"))
+    detail::read_compliance(*x, "policy.compliance", r, p.compliance);
   p.hash = sha256_hex(j.dump());  // nlohmann keeps keys sorted: the same document gives the same hash
   if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
   return p;

@@ -75,6 +75,11 @@ int bo_headertest(void) {
   bo_status (*store_checkout)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_checkout_json;
   bo_status (*refund_json)(char **, size_t *, const bo_engine *, const char *, size_t) =
       bo_engine_refund_json;
+  bo_status (*check_listing)(char **, size_t *, const bo_engine *, const char *, size_t) =
+      bo_engine_check_listing_json;
+  bo_status (*check_order)(char **, size_t *, const bo_engine *, const char *, size_t) =
+      bo_engine_check_order_json;
+  bo_status (*rule_packs)(char **, size_t *, const bo_engine *) = bo_engine_rule_packs_json;
   bo_item item = {sizeof(bo_item), "A", 1, 1, 0, 0, 0, 0, 0, BO_UNSET, BO_UNSET, BO_UNSET, BO_UNSET, "", 0};
   bo_label label;
   bo_availability statuses[] = {BO_AVAILABILITY_IN_STOCK,     BO_AVAILABILITY_LOW_STOCK,
@@ -94,6 +99,7 @@ int bo_headertest(void) {
          (store_checkout != 0) + (refund_json != 0) + (engine_checkout != 0) + (book_checkout != 0) +
          (checkout_free != 0) + (plan_json != 0) + (summarize != 0) + (texts != 0) + (lines != 0) +
          (alternatives != 0) + (labels != 0) + (wordings != 0) + (windows != 0) + (strategies != 0) +
-         (shipments != 0) + (items != 0) + (disclosures != 0) + (int)options + (int)item.flags +
-         (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
+         (shipments != 0) + (items != 0) + (disclosures != 0) + (check_listing != 0) + (check_order != 0) +
+         (rule_packs != 0) + (int)options + (int)item.flags + (int)label.struct_size + (int)statuses[0] +
+         (int)codes[0] + BO_ABI_VERSION;
 }

@@ -92,6 +92,13 @@ Fixture& Fixture::get() {
         {"plan", plan}, {"choice", {{"strategy", "ship_available"}}}, {"now", "2026-11-30T14:05:00Z"}};
     b["record"] = must(bo_consent_json, b["consent"]);
     b["refund"] = json::parse(read_file("apparel/refund.json"));
+    // Compliance (docs/compliance.md): a listing and an order.
+    b["check_listing"] = {{"now", kNowIso},
+                          {"item", {{"sku", "JKT-NAVY-M"}, {"name", "Field jacket"}}},
+                          {"stock", {{"on_hand", 10}}},
+                          {"page", {{"claims", {{{"kind", "only_left"}, {"quantity", 2}}}}}}};
+    b["check_order"] = {{"now", kNowIso},
+                        {"order", {{"id", "A-1"}, {"jurisdiction", "US"}, {"placed_at", kNowIso}}}};
     return x;
   }();
   return *f;
@@ -132,6 +139,8 @@ const std::vector<JsonCall>& json_calls() {
       {"consent_check", "record_json", "", "consent", "record", "/locale", "consent.locale", 1},
       {"refund", "request_json", "engine", "request", "refund", "/order/lines/0/sku", "order.lines[0].sku",
        4},
+      {"check_listing", "request_json", "engine", "request", "check_listing", "/item/name", "item.name", 2},
+      {"check_order", "request_json", "engine", "request", "check_order", "/order/id", "order.id", 2},
   };
   return calls;
 }
@@ -220,6 +229,10 @@ void expect_refused(const std::string& call, std::string_view input, const Expec
       st = bo_consent_check_json(out_p, &out_len, data, len);
     } else if (call == "refund") {
       st = bo_engine_refund_json(out_p, &out_len, engine, data, len);
+    } else if (call == "check_listing") {
+      st = bo_engine_check_listing_json(out_p, &out_len, engine, data, len);
+    } else if (call == "check_order") {
+      st = bo_engine_check_order_json(out_p, &out_len, engine, data, len);
     } else {
       FAIL() << "no call " << call;
     }

@@ -199,6 +199,67 @@ final class Engine
         return CheckoutPlan::plan('bo_engine_checkout', $this->handle(), $json);
     }
 
+    // ---- compliance (docs/compliance.md) ------------------------------------------------------------
+
+    /**
+     * Checks a listing against the rule packs in force (bo_engine_check_listing_json): truthful scarcity,
+     * Google Merchant, Amazon, eBay. The request holds item, stock, label, page (claims), feed, channels,
+     * marketplaces, jurisdiction (docs/json.md#compliance).
+     *
+     *     $findings = $engine->checkListing([
+     *         'item' => ['sku' => 'JKT-OLIVE-M'], 'stock' => ['on_hand' => 10],
+     *         'page' => ['claims' => [['kind' => 'only_left', 'quantity' => 2]]],
+     *     ]);   // one violation: scarcity.only_left
+     *
+     * @param array|string $request an array (a missing "now" is the current time; a Label may stand for
+     *        "label"), a JSON string or the path of a JSON file
+     * @param list<array|string> $packs rule packs that replace those in force with the same id, for this call
+     * @return list<Finding> sorted by due date
+     * @throws Exception BO_EINVALID with every problem's path
+     */
+    public function checkListing(array|string $request, array $packs = []): array
+    {
+        $json = ComplianceRequest::json($request, $packs);
+        return Finding::listFromLibrary(Call::json('bo_engine_check_listing_json', $json, $this->handle()));
+    }
+
+    /**
+     * Checks an order (bo_engine_check_order_json): the US FTC mail-order rule, EU/UK 30-day delivery, refund
+     * deadlines, card authorization. The request is {"now", "order": {...}} (docs/json.md#compliance); the
+     * findings say which delay notice, consent, cancellation or refund is due when.
+     *
+     * @param array|string $request as for checkListing()
+     * @param list<array|string> $packs
+     * @return list<Finding> sorted by due date
+     */
+    public function checkOrder(array|string $request, array $packs = []): array
+    {
+        $json = ComplianceRequest::json($request, $packs);
+        return Finding::listFromLibrary(Call::json('bo_engine_check_order_json', $json, $this->handle()));
+    }
+
+    /**
+     * The rule packs in force: the built-in ones, replaced by the policy's compliance.packs.
+     *
+     * @return list<array> each pack as docs/compliance.md shows it, every parameter filled in
+     */
+    public function rulePacks(): array
+    {
+        $ffi = $this->ffi;
+        $out = $ffi->new('char*');
+        $len = $ffi->new('size_t');
+        try {
+            $status = $ffi->bo_engine_rule_packs_json(\FFI::addr($out), \FFI::addr($len), $this->handle());
+            if ($status !== Constants::BO_OK) {
+                throw Exception::fromLastError($ffi, $status);
+            }
+            $answer = \FFI::string($out, $len->cdata);
+        } finally {
+            $ffi->bo_free($out);
+        }
+        return json_decode($answer, true, 64, JSON_THROW_ON_ERROR)['packs'];
+    }
+
     /**
      * What cancelling lines of an order, or all that has not shipped, refunds (bo_engine_refund_json,
      * docs/json.md#refunds): per line the items, discount share, tax and deposit; the shipping; the deadline and

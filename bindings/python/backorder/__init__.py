@@ -38,6 +38,7 @@ from ._checkout import (
     Strategy,
     check_consent,
 )
+from ._compliance import Citation, Finding, PackSource, Severity
 from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
 from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
 from ._labels import Label, LabelBatch, RowError, Status, Window
@@ -107,6 +108,10 @@ __all__ = [
     "ApplyResult",
     "Message",
     "EventSource",
+    "Finding",
+    "Citation",
+    "Severity",
+    "PackSource",
     "Error",
     "ErrorCode",
     "ValidationError",

@@ -12,6 +12,10 @@ from ._checkout import Shipment as Shipment
 from ._checkout import ShipmentItem as ShipmentItem
 from ._checkout import Strategy as Strategy
 from ._checkout import check_consent as check_consent
+from ._compliance import Citation as Citation
+from ._compliance import Finding as Finding
+from ._compliance import PackSource as PackSource
+from ._compliance import Severity as Severity
 from ._engine import Engine as Engine
 from ._engine import Labeler as Labeler
 from ._engine import Now as Now

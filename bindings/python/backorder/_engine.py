@@ -11,6 +11,8 @@ from . import _native
 from ._errors import Error, ErrorCode, PolicyIssue
 from ._labels import Label, LabelBatch
 from ._checkout import CartSource, CheckoutPlan
+from . import _compliance
+from ._compliance import Finding, PackSource
 from ._promises import PromiseBook, ScenarioSource
 from ._refunds import CancelSource, RefundQuote
 from ._refunds import refund_json as _refund_json
@@ -308,6 +310,62 @@ class Engine:
             orders=orders,
         )
         return book.checkout(cart, customer=customer, locale=locale, currency=currency)
+
+    # ---- compliance (docs/compliance.md) --------------------------------------------------------------
+    def check_listing(
+        self,
+        item: Mapping[str, Any],
+        stock: Optional[Mapping[str, Any]] = None,
+        *,
+        now: Now = None,
+        label: Any = None,
+        page: Optional[Mapping[str, Any]] = None,
+        feed: Optional[Mapping[str, Any]] = None,
+        channels: Optional[Sequence[str]] = None,
+        marketplaces: Optional[Mapping[str, Any]] = None,
+        jurisdiction: Optional[str] = None,
+        quantity: Optional[int] = None,
+        packs: Optional[Sequence[PackSource]] = None,
+    ) -> List[Finding]:
+        """The findings of the rule packs over a listing, sorted by due date.
+
+        ``item`` and ``stock`` are the facts (docs/json.md); ``label`` what the page shows (a
+        :class:`Label` or its dict; None: the engine's own label), ``page`` its claims
+        (``{"claims": [{"kind": "only_left", "quantity": 2}]}``), ``feed`` the Google Merchant values,
+        ``channels`` where the shop sells (``["web", "google", "amazon", "ebay"]``), ``marketplaces`` the
+        listing there. ``item`` may also be a whole request (docs/json.md#compliance). ``packs`` replace the
+        packs in force with the same id for this call. A bad request raises :class:`ValidationError` with
+        every problem's path.
+        """
+        fields = {
+            "label": label,
+            "page": page,
+            "feed": feed,
+            "channels": channels,
+            "marketplaces": marketplaces,
+            "jurisdiction": jurisdiction,
+            "quantity": quantity,
+        }
+        return _compliance.check_listing(self, item, stock, now, packs, fields)
+
+    def check_order(
+        self,
+        order: Mapping[str, Any],
+        *,
+        now: Now = None,
+        packs: Optional[Sequence[PackSource]] = None,
+    ) -> List[Finding]:
+        """The findings of the rule packs over an order (``{"id", "jurisdiction", "placed_at", "stated",
+        "credit_applied", "promise", "consent", "notices", "shipped_at", "cancelled", "refund", "payment",
+        ...}``, docs/json.md#compliance; datetimes and dates may be Python objects), sorted by due date:
+        which delay notice, consent, cancellation or refund is due when. ``order`` may also be a whole
+        request ``{"now", "order", "packs"}``.
+        """
+        return _compliance.check_order(self, order, now, packs)
+
+    def rule_packs(self) -> List[Dict[str, Any]]:
+        """The rule packs in force (built in, replaced by the policy's compliance.packs), as dicts."""
+        return _compliance.rule_packs(self)
 
     # ---- wire ----------------------------------------------------------------------------------------
     def checkout_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:

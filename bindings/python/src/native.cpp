@@ -31,6 +31,7 @@
 #include "backorder/availability.hpp"
 #include "backorder/calendar.hpp"
 #include "backorder/checkout.hpp"
+#include "backorder/compliance.hpp"
 #include "backorder/engine.hpp"
 #include "backorder/error.hpp"
 #include "backorder/labels.hpp"
@@ -2381,4 +2382,22 @@ PYBIND11_MODULE(_native, m) {
         return out;
       },
       py::arg("engine"), py::arg("request_json"), "core's refund quote for a request (docs/json.md#refunds)");
+
+  // ---- compliance (docs/compliance.md): JSON in and out; the package makes Finding objects -------------
+  m.def(
+      "check_listing_json",
+      [](const NativeEngine& e, std::string_view request) {
+        py::gil_scoped_release nogil;
+        return bo::check_listing_json(*e.engine, request);
+      },
+      py::arg("engine"), py::arg("request_json"));
+  m.def(
+      "check_order_json",
+      [](const NativeEngine& e, std::string_view request) {
+        py::gil_scoped_release nogil;
+        return bo::check_order_json(*e.engine, request);
+      },
+      py::arg("engine"), py::arg("request_json"));
+  m.def(
+      "rule_packs_json", [](const NativeEngine& e) { return bo::rule_packs_json(*e.engine); }, py::arg("engine"));
 }
