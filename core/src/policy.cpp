@@ -9,6 +9,7 @@
 
 #include "backorder/labels.hpp"
 #include "json_reader.hpp"
+#include "remedy_policy_reader.hpp"
 
 namespace backorder {
 
@@ -361,7 +362,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (j.is_discarded()) return p;
   if (!r.object(j, root,
                 {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
-                 "checkout", "notifications", "messages"})) {
+                 "checkout", "notifications", "messages", "remedies"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -398,6 +399,8 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (const json* x = Reader::member(j, "checkout")) read_checkout(*x, "policy.checkout", r, p.checkout);
   if (const json* x = Reader::member(j, "notifications"))
     read_notifications(*x, "policy.notifications", r, p.notifications);
+  if (const json* x = Reader::member(j, "remedies"))
+    detail::read_remedies(*x, "policy.remedies", r, p.remedies);
   p.hash = sha256_hex(j.dump());  // nlohmann keeps keys sorted: the same document gives the same hash
   if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
   return p;

@@ -44,7 +44,10 @@ inline constexpr const char* kMessageKeys[] = {
     "msg_remedy_free_expedited", "msg_remedy_discount", "msg_remedy_discount_automatic",
     "msg_arrived_subject", "msg_arrived_body", "msg_shipped_subject", "msg_shipped_body",
     "msg_shipped_carrier", "msg_shipped_tracking", "msg_track_link", "msg_back_in_stock_subject",
-    "msg_back_in_stock_body", "msg_back_in_stock_fcfs", "msg_back_in_stock_reason", "msg_manage_link"};
+    "msg_back_in_stock_body", "msg_back_in_stock_fcfs", "msg_back_in_stock_reason", "msg_manage_link",
+    // Remedies in delay messages (docs/remedies.md).
+    "msg_remedy_discount_capped", "msg_remedy_discount_automatic_capped", "msg_remedy_loyalty_points",
+    "msg_remedy_partial_refund", "msg_remedy_outreach"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.
