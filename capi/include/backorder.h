@@ -305,6 +305,35 @@ BO_API bo_status bo_store_labels_json(char **out_json, size_t *out_len, bo_store
 BO_API bo_status bo_store_checkout_json(char **out_json, size_t *out_len, bo_store *store,
                                         const char *request_json, size_t len);
 
+/* ---- remedies, the support desk brief, the merchant report --------------------------------------- */
+
+/*
+ * The remedies the policy grants one delayed order (docs/remedies.md): rules in order, stacking, budgets per
+ * order and per period. Request: {"order_value", "delayed_value", "delay_business_days", "tier",
+ * "lifetime_value", "cause", "order_spent", "period_spent", "granted_rules"} (money in minor units; the
+ * period's spend is an input). Answer: {"remedies": [{"rule", "type", "cost", "capped", "why", ...}],
+ * "outreach", "cost", "currency", "budget", "rules": [{"rule", "status", "stack", "why", "conditions",
+ * "actions"}]}: every rule's decision and the reason for it. Pure: nothing is recorded.
+ */
+BO_API bo_status bo_engine_remedies_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                         const char *request_json, size_t len);
+
+/*
+ * A support agent's brief for one order (docs/store.md#support-desk-and-report), in the agent's locale:
+ * {"order_id", "now", "locale"} -> {"status", "title", "acknowledgement", "lines" (current date and its
+ * source against the promise), "options", "remedies" ("may_offer" within the budgets, "granted", "outreach"),
+ * "policy", "next_steps", "text"}. Reads only. BO_ENOTFOUND for an unknown order.
+ */
+BO_API bo_status bo_store_brief_json(char **out_json, size_t *out_len, bo_store *store,
+                                     const char *request_json, size_t len);
+
+/*
+ * The merchant report: {"now"} -> {"totals", "items": [{"sku", "name", "waiting_units", "waiting_orders",
+ * "oldest_wait_days", "at_risk", "next_inbound", "deadlines"}], "deadlines"}. Reads only.
+ */
+BO_API bo_status bo_store_report_json(char **out_json, size_t *out_len, bo_store *store,
+                                      const char *request_json, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

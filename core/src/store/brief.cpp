@@ -79,6 +79,12 @@ class Brief {
     bool delayed = false;   // late, or told of a delay
   };
 
+  // Between two sentences: a space, except in languages written without them.
+  std::string gap() const {
+    const std::string lang = locale_.substr(0, locale_.find('-'));
+    return lang == "ja" || lang == "zh" || lang == "ko" ? "" : " ";
+  }
+
   void section(const char* heading, const std::vector<std::string>& items) {
     text_ += "\n" + l_.format(heading, {}) + "\n";
     for (const auto& i : items) text_ += "- " + i + "\n";
@@ -143,8 +149,8 @@ class Brief {
         eta = l_.format("desk_eta_lead_time", {{"name", name}, {"quantity", l.waiting()}, {"dates", dates}});
       if (l.has_promised) {
         const std::string promised = l_.format_dates(l.promised.from, l.promised.to);
-        eta += " " + (w.late > 0 ? l_.format("desk_eta_late", {{"promised", promised}, {"days", w.late}})
-                                 : l_.format("desk_eta_on_time", {{"promised", promised}}));
+        eta += gap() + (w.late > 0 ? l_.format("desk_eta_late", {{"promised", promised}, {"days", w.late}})
+                                   : l_.format("desk_eta_on_time", {{"promised", promised}}));
       }
       j["text"] = eta;
       texts.push_back(eta);
@@ -232,7 +238,7 @@ class Brief {
                     {{"percent", r.value("percent", std::int64_t{0})}, {"max", money(max)}, {"rule", rule}})
               : l_.format("desk_remedy_discount",
                           {{"percent", r.value("percent", std::int64_t{0})}, {"rule", rule}});
-      if (r.contains("code")) t += " " + l_.format("desk_remedy_code", {{"code", r.value("code", "")}});
+      if (r.contains("code")) t += gap() + l_.format("desk_remedy_code", {{"code", r.value("code", "")}});
       return t;
     }
     if (type == "loyalty_points")
