@@ -30,6 +30,7 @@
 #include "backorder.h"
 #include "cart.hpp"
 #include "common.hpp"
+#include "desk.hpp"
 #include "facts.hpp"
 #include "ledger.hpp"
 
@@ -56,6 +57,9 @@ const char kUsage[] =
     "       backorder apply --db URL [--policy FILE] [--secret-file FILE] [--format text|json] EVENTS...\n"
     "       backorder outbox --db URL [--policy FILE] [--state pending|leased|sent] [--now ISO8601]\n"
     "                        [--drain] [--format text|json]\n"
+    "       backorder brief ORDER --db URL [--policy FILE] [--now ISO8601] [--locale TAG] [--format "
+    "text|json]\n"
+    "       backorder report --db URL [--policy FILE] [--now ISO8601] [--html FILE] [--format text|json]\n"
     "       backorder --help\n"
     "\n"
     "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
@@ -736,6 +740,8 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "demo") return cmd_demo(args);
   if (cmd == "apply") return cmd_apply(args);
   if (cmd == "outbox") return cmd_outbox(args);
+  if (cmd == "brief") return cmd_brief(args);
+  if (cmd == "report") return cmd_report(args);
   if (cmd == "validate") {
     if (args.size() != 2) throw Usage{"validate takes one policy file"};
     return cmd_validate(args[1]);
