@@ -6,6 +6,8 @@
 #include <functional>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
+#include "backorder/money.hpp"
 #include "money_format.hpp"
 
 namespace backorder {
@@ -157,7 +159,7 @@ class Decider {
   void spend(std::int64_t cost) {
     if (order_left_) *order_left_ -= cost;
     if (period_left_) *period_left_ -= cost;
-    out_.cost += cost;
+    out_.cost = add_amounts(out_.cost, cost).value_or(limits::kAmount);
   }
 
   bool has(RemedyType t) const {
@@ -204,9 +206,10 @@ class Decider {
       case RemedyType::loyalty_points: {
         std::int64_t unit = 1;
         for (int i = 0; i < cur_.exponent; ++i) unit *= 10;
-        g.points = a.per_unit * (c_.order_value / unit);
+        // Money is at most 10^15 minor units: so are points and what they cost.
+        g.points = multiply_amount(a.per_unit, c_.order_value / unit).value_or(limits::kAmount);
         if (g.points == 0) return skip("no points: the order is worth less than one currency unit");
-        g.cost = g.points * p_.remedies.point_value;
+        g.cost = multiply_amount(g.points, p_.remedies.point_value).value_or(limits::kAmount);
         g.why = std::to_string(a.per_unit) + " points per " + std::string(cur_.view()) + " of " +
                 plain(c_.order_value, cur_);
         break;
@@ -259,9 +262,9 @@ class Decider {
 };
 
 void check_case(const RemedyCase& c) {
-  constexpr std::int64_t kMax = 1'000'000'000'000;
   auto money = [](std::int64_t v, const char* path) {
-    if (v < 0 || v > kMax) throw Error(ErrorCode::invalid, path, "expected 0 to 1000000000000 minor units");
+    if (v < 0 || v > limits::kAmount)
+      throw Error(ErrorCode::invalid, path, "expected 0 to 10^15 minor units");
   };
   money(c.order_value, "order_value");
   if (c.delayed_value) money(*c.delayed_value, "delayed_value");

@@ -1,4 +1,5 @@
 // The remedies call as JSON (docs/remedies.md#json): a case in, the decision with its explanations out.
+#include "backorder/limits.hpp"
 #include "backorder/remedies.hpp"
 #include "json_reader.hpp"
 
@@ -9,7 +10,7 @@ using detail::Reader;
 
 namespace {
 
-constexpr std::int64_t kMaxAmount = 1'000'000'000'000;
+constexpr std::int64_t kMaxAmount = limits::kAmount;
 
 json optional_amount(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
@@ -55,7 +56,7 @@ std::string remedy_decision_json(const Engine& engine, const RemedyDecision& d) 
 }
 
 std::string remedies_json(const Engine& engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   RemedyCase c;
   if (r.object(j, "",

@@ -71,6 +71,7 @@ void read_names(const json& obj, const char* key, const std::string& path, Reade
       continue;
     }
     std::string name = s.get<std::string>();
+    if (!r.text_fits(name, Reader::at(p, i))) continue;
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       r.fail(Reader::at(p, i), "expected one of " + listing(kPositionings));
       continue;

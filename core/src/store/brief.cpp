@@ -190,7 +190,8 @@ class Brief {
       options.push_back({{"type", "wait"}, {"text", t}});
       texts.push_back(t);
       std::int64_t refund = 0;
-      for (const Waiting& w : waiting_) refund += w.line.waiting() * prices_[w.line.line_id];
+      for (const Waiting& w : waiting_)
+        refund = detail::add_money(refund, w.line.waiting(), prices_[w.line.line_id]);
       t = l_.format("desk_option_cancel", {{"amount", money(refund)}});
       options.push_back({{"type", "cancel"}, {"refund", refund}, {"text", t}});
       texts.push_back(t);

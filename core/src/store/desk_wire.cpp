@@ -8,7 +8,7 @@ namespace backorder {
 using detail::Reader;
 
 std::string store_brief_json(Store& store, std::string_view request_json) {
-  detail::json j = detail::parse_json_or_throw(request_json, "request");
+  detail::json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   std::string order_id;
   BriefRequest req;
@@ -25,7 +25,7 @@ std::string store_brief_json(Store& store, std::string_view request_json) {
 }
 
 std::string store_report_json(Store& store, std::string_view request_json) {
-  detail::json j = detail::parse_json_or_throw(request_json, "request");
+  detail::json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   ReportRequest req;
   if (r.object(j, "", {"now"})) req.now = detail::read_instant(j, "now", "", r);

@@ -6,9 +6,17 @@
 #include <algorithm>
 #include <chrono>
 
+#include "backorder/limits.hpp"
+#include "backorder/money.hpp"
+
 namespace backorder::detail {
 
 using P = std::vector<Param>;
+
+std::int64_t add_money(std::int64_t sum, std::int64_t units, std::int64_t price) {
+  // Money past 10^15 minor units (docs/limits.md) counts as 10^15: far beyond any budget, never an overflow.
+  return add_amounts(sum, multiply_amount(units, price).value_or(limits::kAmount)).value_or(limits::kAmount);
+}
 
 std::map<std::string, std::int64_t> line_prices(Store::Impl& s, const std::string& order_id) {
   Rows r = s.db->query(
@@ -78,7 +86,7 @@ std::optional<std::int64_t> lifetime_value(Store::Impl& s, const std::string& em
   for (std::size_t i = 0; i < r.size(); ++i) {
     std::string order(r.text(i, 0));
     if (!prices.count(order)) prices[order] = line_prices(s, order);
-    total += r.integer(i, 2) * prices[order][std::string(r.text(i, 1))];
+    total = add_money(total, r.integer(i, 2), prices[order][std::string(r.text(i, 1))]);
   }
   return total;
 }
@@ -106,7 +114,7 @@ std::int64_t period_spent(Store::Impl& s, Instant now) {
     for (const json& g : json::parse(r.text(i, 0))) {
       if (!g.contains("granted_at")) continue;  // granted before budgets were kept
       Day d = cal.local_day(g["granted_at"].get<Instant>());
-      if (d >= start && d <= today) spent += g.value("cost", std::int64_t{0});
+      if (d >= start && d <= today) spent = add_money(spent, 1, g.value("cost", std::int64_t{0}));
     }
   }
   return spent;
@@ -148,15 +156,15 @@ RemedyCase remedy_case(Store::Impl& s, const std::string& order_id, const std::s
   std::int64_t delayed_value = 0;
   for (const StoredLine& l : s.load_lines("order_id = ?", P{order_id})) {
     const std::int64_t price = prices[l.line_id];
-    c.order_value += (l.quantity - l.cancelled) * price;
+    c.order_value = add_money(c.order_value, l.quantity - l.cancelled, price);
     if (l.waiting() <= 0 || (!delayed.empty() && !delayed.count(l.line_id))) continue;
-    delayed_value += l.waiting() * price;
+    delayed_value = add_money(delayed_value, l.waiting(), price);
     c.delay_business_days = std::max(c.delay_business_days, late_business_days(s.engine->calendar(), l));
   }
   c.delayed_value = delayed_value;
   c.lifetime_value = lifetime_value(s, std::string(o.text(0, 0)), now);
   for (const json& g : granted_remedies(s, order_id)) {
-    c.order_spent += g.value("cost", std::int64_t{0});
+    c.order_spent = add_money(c.order_spent, 1, g.value("cost", std::int64_t{0}));
     // Remedies kept before rules had ids came from notifications.delay_remedies.
     std::string rule = g.value("rule", "delay_remedies");
     if (std::find(c.granted_rules.begin(), c.granted_rules.end(), rule) == c.granted_rules.end())

@@ -15,6 +15,9 @@
 
 namespace backorder::detail {
 
+// sum + units × price, held at 10^15 minor units.
+std::int64_t add_money(std::int64_t sum, std::int64_t units, std::int64_t price);
+
 // Each line's unit price: the order's, else the item's catalog price, else 0.
 std::map<std::string, std::int64_t> line_prices(Store::Impl& s, const std::string& order_id);
 
