@@ -53,21 +53,33 @@ struct Requests {
   }
 };
 
-// A thread's own handles. Store handles (bo_store, one per thread: "a Store handle belongs to one thread at a
-// time") join here when the store lands: open one per thread, use it in work() like the book, free it here.
+// A thread's own handles: a labeler, a promises book and a ledger (bo_store: "a Store handle belongs to one
+// thread at a time"), each in-memory ledger holding the catalog.
 struct Handles {
   bo_labeler* labeler = nullptr;
   bo_promises* book = nullptr;
+  bo_store* store = nullptr;
 
   Handles(const bo_engine* engine, const Requests& r, const char* locale) {
+    const std::string url = "sqlite::memory:";
+    const std::string options = R"({"secret": "tsan-secret-of-enough-length"})";
+    json catalog = {
+        {"id", "catalog"}, {"type", "catalog"}, {"at", kNowIso}, {"items", r.catalog}, {"stock", r.stock}};
+    const std::string events = catalog.dump();
+    char* out = nullptr;
+    size_t len = 0;
     if (bo_labeler_new(&labeler, engine, locale, std::strlen(locale), kNowMs) != BO_OK ||
-        bo_promises_new(&book, engine, r.scenario.data(), r.scenario.size()) != BO_OK) {
+        bo_promises_new(&book, engine, r.scenario.data(), r.scenario.size()) != BO_OK ||
+        bo_store_open(&store, engine, url.data(), url.size(), options.data(), options.size()) != BO_OK ||
+        bo_store_apply_json(&out, &len, store, events.data(), events.size()) != BO_OK) {
       throw std::runtime_error(std::string("handles: ") + bo_last_error_message());
     }
+    bo_free(out);
   }
   ~Handles() {
     bo_labeler_free(labeler);
     bo_promises_free(book);
+    bo_store_free(store);
   }
   Handles(const Handles&) = delete;
   Handles& operator=(const Handles&) = delete;
@@ -165,6 +177,23 @@ void work(Answers& out, const bo_engine* engine, Handles& h, const Requests& r, 
          {{"type", "supply_changed"}, {"id", "PO-1001"}, {"expected", "2026-12-10"}}, h.book);
   answer(out, bo_promises_checkout_json, {{"cart", cart}, {"customer", customer}},
          static_cast<const bo_promises*>(h.book));
+  // The ledger: an order in the thread's locale, its messages claimed and acknowledged.
+  const std::string order = "O-" + std::to_string(iteration) + (with_engine ? "a" : "b");
+  answer(out, bo_store_apply_json,
+         {{"id", "e-" + order},
+          {"type", "order_placed"},
+          {"at", kNowIso},
+          {"order",
+           {{"id", order},
+            {"customer", {{"email", "shopper@example.com"}, {"locale", locale}, {"zone", "US"}}},
+            {"lines", {{{"line_id", "1"}, {"sku", "JKT-NAVY-M"}, {"quantity", quantity}}}}}}},
+         h.store);
+  answer(out, bo_store_claim_json, {{"max", 10}, {"lease_seconds", 60}, {"now", kNowIso}}, h.store);
+  json claimed = json::parse(out.back(), nullptr, false);
+  for (const json& m : claimed.is_object() ? claimed["messages"] : json::array()) {
+    const std::int64_t id = m["id"];
+    if (bo_store_ack(h.store, &id, 1) != BO_OK) out.push_back(std::string("ack: ") + bo_last_error_message());
+  }
   // The consent record for the plan just made, and its check.
   json plan = json::parse(out.back(), nullptr, false);
   if (plan.is_object()) {
