@@ -53,6 +53,14 @@ from ._promises import (
     Source,
     SupplyWindow,
 )
+from ._remedies import (
+    ActionNote,
+    ConditionCheck,
+    Remedy,
+    RemedyBudget,
+    RemedyDecision,
+    RuleDecision,
+)
 from ._store import ApplyResult, EventSource, Message, Store
 
 __version__: str = _native.__version__
@@ -98,6 +106,12 @@ __all__ = [
     "CartSource",
     "LineChoice",
     "check_consent",
+    "RemedyDecision",
+    "Remedy",
+    "RuleDecision",
+    "ConditionCheck",
+    "ActionNote",
+    "RemedyBudget",
     "Store",
     "ApplyResult",
     "Message",

@@ -36,6 +36,12 @@ from ._promises import Quote as Quote
 from ._promises import ScenarioSource as ScenarioSource
 from ._promises import Source as Source
 from ._promises import SupplyWindow as SupplyWindow
+from ._remedies import ActionNote as ActionNote
+from ._remedies import ConditionCheck as ConditionCheck
+from ._remedies import Remedy as Remedy
+from ._remedies import RemedyBudget as RemedyBudget
+from ._remedies import RemedyDecision as RemedyDecision
+from ._remedies import RuleDecision as RuleDecision
 from ._store import ApplyResult as ApplyResult
 from ._store import EventSource as EventSource
 from ._store import Message as Message

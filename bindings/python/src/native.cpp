@@ -36,6 +36,7 @@
 #include "backorder/labels.hpp"
 #include "backorder/policy.hpp"
 #include "backorder/promise.hpp"
+#include "backorder/remedies.hpp"
 #include "backorder/wire.hpp"
 #include "native.hpp"
 
@@ -2082,6 +2083,13 @@ PYBIND11_MODULE(_native, m) {
             return out;
           },
           py::arg("request_json"), "core's JSON checkout call with the facts (docs/json.md#checkout)")
+      .def(
+          "remedies_json",
+          [](const NativeEngine& e, std::string_view request) {
+            return bo::remedies_json(*e.engine, request);
+          },
+          py::arg("request_json"),
+          "core's remedies call (docs/remedies.md): a delayed order's case in, the decision out")
       .def(
           "labeler",
           [](const NativeEngine& e, std::optional<std::string> locale, bo::Instant now_ms) {
