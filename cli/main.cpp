@@ -33,6 +33,7 @@
 #include "desk.hpp"
 #include "facts.hpp"
 #include "ledger.hpp"
+#include "refund.hpp"
 
 namespace {
 
@@ -53,6 +54,7 @@ const char kUsage[] =
     "                         [--orders FILE] [--suppliers FILE] [--locale TAG] [--zone ZONE] [--tier TIER]\n"
     "                         [--now ISO8601] [--choose STRATEGY] [--line ID=CHOICE ...]\n"
     "                         [--format table|json]\n"
+    "       backorder refund REQUEST [--policy FILE] [--now ISO8601] [--format table|json]\n"
     "       backorder demo [--db FILE] [--story FILE]\n"
     "       backorder apply --db URL [--policy FILE] [--secret-file FILE] [--format text|json] EVENTS...\n"
     "       backorder outbox --db URL [--policy FILE] [--state pending|leased|sent] [--now ISO8601]\n"
@@ -742,6 +744,7 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "outbox") return cmd_outbox(args);
   if (cmd == "brief") return cmd_brief(args);
   if (cmd == "report") return cmd_report(args);
+  if (cmd == "refund") return cmd_refund(args);
   if (cmd == "validate") {
     if (args.size() != 2) throw Usage{"validate takes one policy file"};
     return cmd_validate(args[1]);

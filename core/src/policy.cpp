@@ -9,6 +9,7 @@
 
 #include "backorder/labels.hpp"
 #include "json_reader.hpp"
+#include "refund_policy_reader.hpp"
 #include "remedy_policy_reader.hpp"
 
 namespace backorder {
@@ -369,7 +370,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (j.is_discarded()) return p;
   if (!r.object(j, root,
                 {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
-                 "checkout", "notifications", "messages", "remedies"})) {
+                 "checkout", "notifications", "messages", "refunds", "remedies"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -406,6 +407,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (const json* x = Reader::member(j, "checkout")) read_checkout(*x, "policy.checkout", r, p.checkout);
   if (const json* x = Reader::member(j, "notifications"))
     read_notifications(*x, "policy.notifications", r, p.notifications);
+  if (const json* x = Reader::member(j, "refunds")) detail::read_refunds(*x, "policy.refunds", r, p.refunds);
   if (const json* x = Reader::member(j, "remedies"))
     detail::read_remedies(*x, "policy.remedies", r, p.remedies);
   p.hash = sha256_hex(j.dump());  // nlohmann keeps keys sorted: the same document gives the same hash

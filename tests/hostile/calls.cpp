@@ -91,6 +91,9 @@ Fixture& Fixture::get() {
     b["consent"] = {
         {"plan", plan}, {"choice", {{"strategy", "ship_available"}}}, {"now", "2026-11-30T14:05:00Z"}};
     b["record"] = must(bo_consent_json, b["consent"]);
+    b["refund"] = json::parse(read_file("apparel/refund.json"));
+    b["remedies"] = {
+        {"order_value", 30000}, {"delay_business_days", 6}, {"tier", "gold"}, {"cause", "supplier"}};
     return x;
   }();
   return *f;
@@ -129,6 +132,9 @@ const std::vector<JsonCall>& json_calls() {
        2},
       {"consent", "request_json", "", "request", "consent", "/now", "now", 1},
       {"consent_check", "record_json", "", "consent", "record", "/locale", "consent.locale", 1},
+      {"refund", "request_json", "engine", "request", "refund", "/order/lines/0/sku", "order.lines[0].sku",
+       4},
+      {"remedies", "request_json", "engine", "request", "remedies", "/cause", "cause", 1},
   };
   return calls;
 }
@@ -215,6 +221,10 @@ void expect_refused(const std::string& call, std::string_view input, const Expec
       st = bo_consent_json(out_p, &out_len, data, len);
     } else if (call == "consent_check") {
       st = bo_consent_check_json(out_p, &out_len, data, len);
+    } else if (call == "refund") {
+      st = bo_engine_refund_json(out_p, &out_len, engine, data, len);
+    } else if (call == "remedies") {
+      st = bo_engine_remedies_json(out_p, &out_len, engine, data, len);
     } else {
       FAIL() << "no call " << call;
     }
