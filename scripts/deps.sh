@@ -10,6 +10,7 @@ packages=(
   python3 python3-dev pybind11-dev python3-pybind11 python3-pytest
   php8.2-cli phpunit
   abigail-tools binutils
+  dpkg-dev python3-venv python3-pip python3-setuptools python3-wheel composer php8.2-zip unzip
 )
 
 missing=()

@@ -2,8 +2,10 @@
 # Installs what is needed, builds, and runs every test suite: GoogleTest and the C host, CLI and bench smokes
 # (ctest, the hostile-input suite among them), pytest, PHPUnit; then the C++ and Python suites again under
 # ASan+UBSan (scripts/sanitize.sh), one engine shared by 8 threads under ThreadSanitizer (scripts/tsan.sh), and
-# a short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md). A throwaway
-# PostgreSQL server (scripts/pg.sh) serves the PostgreSQL half of every suite through BO_TEST_POSTGRES_URL.
+# a short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md). The release artifacts (.deb,
+# wheel, composer package, plugin zips, manifest) are built from build/dev and each installed into a scratch
+# place and used (scripts/package.sh, tests/packaging/smoke.sh). A throwaway PostgreSQL server (scripts/pg.sh)
+# serves the PostgreSQL half of every suite through BO_TEST_POSTGRES_URL.
 # Fails when any suite fails or runs no test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,11 @@ echo "== phpunit"
 BACKORDER_LIBRARY="$root/$build/capi/libbackorder.so.1" phpunit -c tests/php/phpunit.xml | tee "$log/phpunit"
 php_n=$(sed -n 's/^OK (\([0-9]*\) tests.*/\1/p' "$log/phpunit")
 
+echo "== packages: build dist/ from $build, install each into a scratch place and use it"
+bash scripts/package.sh "$build"
+bash tests/packaging/smoke.sh dist | tee "$log/smoke"
+pkg_n=$(grep -c '^ok: ' "$log/smoke" || true)
+
 echo "== sanitizers"
 bash scripts/sanitize.sh | tee "$log/sanitize"
 asan_n=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log/sanitize")
@@ -43,11 +50,11 @@ echo "== fuzz smoke (libFuzzer, ASan+UBSan, 3 s a target)"
 bash tests/fuzz/build.sh build/fuzz
 bash tests/fuzz/smoke.sh build/fuzz 3
 
-for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
+for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "packages:${pkg_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
   if [ "${pair#*:}" -eq 0 ]; then
     echo "suite ${pair%%:*} ran no test" >&2
     exit 1
   fi
 done
-echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}"
-echo "all: $((ctest_n + py_n + php_n + asan_n + asan_py)) passed, 0 failed"
+echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}, package smokes ${pkg_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}"
+echo "all: $((ctest_n + py_n + php_n + pkg_n + asan_n + asan_py)) passed, 0 failed"

@@ -404,6 +404,55 @@ TEST_P(StoreTest, OneShopNeverSeesAnother) {
   EXPECT_EQ(pending().size(), ids.size());
 }
 
+TEST_P(StoreTest, CancellingAPaidOrderQuotesAndRecordsTheExactRefund) {
+  apply(catalog_event());
+  json placed = order_event("o", "NW-7", "2026-11-30T09:06:00-05:00",
+                            {{{"line_id", "1"}, {"sku", "JKT-NAVY-M"}, {"quantity", 2}},
+                             {{"line_id", "2"}, {"sku", "SCF-WOOL-GRY"}, {"quantity", 1}}});
+  placed["paid"] = {
+      {"currency", "USD"},
+      {"payment", "card"},
+      {"jurisdiction", "US"},
+      {"lines",
+       {{{"line_id", "1"}, {"quantity", 2}, {"unit_price", 12900}, {"tax", {{"rate_bp", 800}}}},
+        {{"line_id", "2"}, {"quantity", 1}, {"unit_price", 3500}, {"tax", {{"rate_bp", 800}}}}}},
+      {"discounts", {{{"amount", 1000}}}},
+      {"shipping", {{"charged", 595}}}};
+  json bad = placed;
+  bad["id"] = "o-bad";
+  bad["paid"]["lines"][0]["quantity"] = 3;
+  try {
+    store_->apply_json(bad.dump());
+    FAIL() << "a paid line that is not the order's was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.path(), "paid.lines[0]");
+  }
+  apply(placed);
+  json r = apply({{"id", "c1"},
+                  {"type", "line_cancelled"},
+                  {"at", "2026-12-01T10:00:00-05:00"},
+                  {"order_id", "NW-7"},
+                  {"line_id", "1"}});
+  const json& refund = r["results"][0]["refund"];
+  ASSERT_TRUE(refund.is_object()) << r.dump();
+  // 2 jackets of 25,800 carry 1000 x 25800 / 29300 = 880.5 -> 881 of the discount (largest remainder); tax 8
+  // % of 24,919 = 1,993.52 -> 1,994; the shipping share by the policy's rule; the parts add up to the total.
+  EXPECT_EQ(refund["items"], 25800);
+  std::int64_t sum = 0;
+  for (const auto& l : refund["lines"]) sum += l["total"].get<std::int64_t>();
+  EXPECT_EQ(sum + refund["shipping"].get<std::int64_t>(), refund["total"].get<std::int64_t>());
+  EXPECT_EQ(refund["deadline"]["jurisdiction"], "US");
+  json order = json::parse(store_->order_json("NW-7"));
+  ASSERT_EQ(order["refunds"].size(), 1u);
+  EXPECT_EQ(order["refunds"][0], refund);
+  EXPECT_EQ(order["lines"][0]["cancelled"], 2);
+  // An order placed without "paid" cancels without a quote.
+  place_mixed_order();
+  json plain = apply(
+      {{"id", "c2"}, {"type", "line_cancelled"}, {"at", "2026-12-01T10:00:00-05:00"}, {"order_id", "NW-1"}});
+  EXPECT_FALSE(plain["results"][0].contains("refund"));
+}
+
 TEST_P(StoreTest, ReopeningKeepsEverything) {
   if (url_ == "sqlite::memory:") GTEST_SKIP() << "an in-memory database ends with its connection";
   place_mixed_order();

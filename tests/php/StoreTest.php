@@ -132,6 +132,26 @@ final class StoreTest extends TestCase
     }
 
     /** @dataProvider backends */
+    public function testCancellingAPaidOrderReturnsAndRecordsTheRefund(string $backend): void
+    {
+        $store = $this->open($backend);
+        $store->apply(self::catalog());
+        $placed = self::order('o', 'NW-7', [['line_id' => '1', 'sku' => 'JKT-NAVY-M', 'quantity' => 3]]);
+        $placed['paid'] = ['currency' => 'USD', 'payment' => 'card', 'jurisdiction' => 'US',
+            'lines' => [['line_id' => '1', 'quantity' => 3, 'unit_price' => 12900, 'tax' => ['rate_bp' => 825]]],
+            'discounts' => [['amount' => 1000]], 'shipping' => ['charged' => 595]];
+        $store->apply($placed);
+        $results = $store->apply(['id' => 'c1', 'type' => 'line_cancelled', 'at' => '2026-12-01T10:00:00-05:00',
+            'order_id' => 'NW-7', 'line_id' => '1']);
+        $refund = $results[0]->refund;
+        $this->assertIsArray($refund);
+        $this->assertSame(3 * 12900, $refund['items']);
+        $this->assertSame(1000, $refund['discount']);
+        $this->assertSame($refund['total'], array_sum(array_column($refund['lines'], 'total')) + $refund['shipping']);
+        $this->assertSame([$refund], $store->order('NW-7')['refunds']);
+    }
+
+    /** @dataProvider backends */
     public function testABadEventThrowsWithItsPathAndChangesNothing(string $backend): void
     {
         $store = $this->open($backend);

@@ -453,3 +453,32 @@ def test_the_gil_is_released_while_the_database_works(store):
     during = [t for t in stamps if start < t < end]
     # This thread kept running Python code while the other one applied 150 orders.
     assert end - start > 0.01 and len(during) > 100, (end - start, len(during))
+
+
+# ---- easy cancellation ------------------------------------------------------------------------------
+
+
+def test_cancelling_a_paid_order_returns_and_records_the_exact_refund(store):
+    store.apply(catalog_event())
+    placed = order_event("o", "NW-7", lines=[{"line_id": "1", "sku": "JKT-NAVY-M", "quantity": 2}])
+    placed["paid"] = {
+        "currency": "USD",
+        "payment": "card",
+        "jurisdiction": "EU",
+        "lines": [{"line_id": "1", "quantity": 2, "unit_price": 12900, "tax": {"rate_bp": 1900}}],
+        "discounts": [{"amount": 999}],
+        "shipping": {"charged": 595},
+    }
+    store.apply(placed)
+    [result] = store.apply(
+        {"id": "c1", "type": "line_cancelled", "at": "2026-12-01T10:00:00-05:00", "order_id": "NW-7"}
+    )
+    refund = result.refund
+    assert refund is not None and refund["currency"] == "USD"
+    # Nothing shipped and nothing left: the whole order back, shipping included, to the minor unit.
+    assert refund["shipping"] == 595 and refund["still_open"] == 0
+    assert refund["total"] == sum(l["total"] for l in refund["lines"]) + refund["shipping"]
+    assert refund["lines"][0]["discount"] == 999
+    assert refund["deadline"]["jurisdiction"] == "EU"
+    assert store.order("NW-7")["refunds"] == [refund]
+    assert result.to_dict()["refund"] == refund

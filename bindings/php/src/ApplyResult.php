@@ -18,6 +18,8 @@ final readonly class ApplyResult
         public int $moved,
         public int $messages,
         public ?string $token = null,
+        /** The refund quote of a line_cancelled event on an order placed with what was paid, else null. */
+        public ?array $refund = null,
     ) {
     }
 
@@ -31,6 +33,7 @@ final readonly class ApplyResult
             (int) $a['moved'],
             (int) $a['messages'],
             isset($a['token']) ? (string) $a['token'] : null,
+            isset($a['refund']) && is_array($a['refund']) ? $a['refund'] : null,
         );
     }
 
@@ -47,6 +50,9 @@ final readonly class ApplyResult
             'messages' => $this->messages];
         if ($this->token !== null) {
             $a['token'] = $this->token;
+        }
+        if ($this->refund !== null) {
+            $a['refund'] = $this->refund;
         }
         return $a;
     }

@@ -39,7 +39,9 @@ EventSource = Union[Mapping[str, Any], Sequence[Mapping[str, Any]], str, bytes]
 class ApplyResult:
     """What one event did: ``status`` is ``"applied"`` or ``"duplicate"`` (its id was applied before),
     ``moved`` counts the order lines whose ship window changed, ``messages`` the messages written; ``token``
-    is the manage/unsubscribe token of a ``subscribed`` event (None otherwise)."""
+    is the manage/unsubscribe token of a ``subscribed`` event (None otherwise); ``refund`` is the refund quote
+    of a ``line_cancelled`` event on an order placed with what was paid (a dict as
+    ``Engine.refund_quote(...).to_dict()`` gives, None otherwise)."""
 
     id: str
     type: str
@@ -47,6 +49,7 @@ class ApplyResult:
     moved: int
     messages: int
     token: Optional[str] = None
+    refund: Optional[Dict[str, Any]] = None
 
     @property
     def applied(self) -> bool:
@@ -62,6 +65,8 @@ class ApplyResult:
         }
         if self.token is not None:
             d["token"] = self.token
+        if self.refund is not None:
+            d["refund"] = self.refund
         return d
 
 
@@ -217,7 +222,7 @@ class Store:
         """
         answer = json.loads(self._native.apply_json(_events_json(events)))
         return [
-            ApplyResult(r["id"], r["type"], r["status"], r["moved"], r["messages"], r.get("token"))
+            ApplyResult(r["id"], r["type"], r["status"], r["moved"], r["messages"], r.get("token"), r.get("refund"))
             for r in answer["results"]
         ]
 

@@ -109,13 +109,14 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
       require_item(e.lines[i].sku, "order.lines[" + std::to_string(i) + "].sku");
     std::string strategy;
     if (!e.consent.empty()) strategy = json::parse(e.consent).value("strategy", std::string());
+    if (!e.paid.empty()) check_paid(*engine, e.paid, e.lines, e.at, path);
     db->execute(
         "INSERT INTO bo_orders (shop, id, placed_at, priority, email, name, locale, zone, tier, consent, "
-        "strategy) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "strategy, paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         P{shop, e.order_id, e.at, std::int64_t{e.priority}, e.customer.email, e.customer.name,
           e.customer.locale.empty() ? engine->policy().locale : e.customer.locale, e.customer.zone,
-          e.customer.tier, e.consent.empty() ? Param{nullptr} : Param{e.consent}, strategy});
+          e.customer.tier, e.consent.empty() ? Param{nullptr} : Param{e.consent}, strategy,
+          e.paid.empty() ? Param{nullptr} : Param{e.paid}});
     for (const auto& l : e.lines) {
       db->execute(
           "INSERT INTO bo_lines (shop, order_id, line_id, sku, quantity, unit_price, placed_at, priority, "
@@ -202,6 +203,18 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
           "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND "
           "(CAST(? AS TEXT) = '' OR line_id = ?)",
           P{shop, e.order_id, e.line_id, e.line_id});
+      // Easy cancellation: the exact refund, recorded with the event that cancelled.
+      detail::Rows paid =
+          db->query("SELECT paid FROM bo_orders WHERE shop = ? AND id = ?", P{shop, e.order_id});
+      if (!paid.empty() && !paid.null(0, 0)) {
+        std::map<std::string, std::int64_t> units;
+        for (const auto& l : lines)
+          if (e.line_id.empty() || l.line_id == e.line_id) units[l.line_id] = l.waiting();
+        out.refund = quote_cancellation(*engine, std::string(paid.text(0, 0)), lines, units, e.at);
+        if (!out.refund.empty())
+          db->execute("INSERT INTO bo_refunds (shop, event_id, order_id, quote, at) VALUES (?, ?, ?, ?, ?)",
+                      P{shop, e.id, e.order_id, out.refund, e.at});
+      }
     } else {
       if (!db->query("SELECT 1 FROM bo_shipments WHERE shop = ? AND order_id = ? AND id = ?",
                      P{shop, e.order_id, e.shipment_id})

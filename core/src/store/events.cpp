@@ -107,6 +107,12 @@ void read_order(const json& j, const std::string& path, Event& e, Reader& r) {
       if (!pl.line_id.empty() && seen.line_id == pl.line_id) r.fail(Reader::at(lp, "line_id"), "repeated");
     e.lines.push_back(std::move(pl));
   }
+  if (const json* m = Reader::member(j, "paid")) {
+    if (!m->is_object())
+      r.fail(Reader::at(path, "paid"), "expected what was paid, as a refund request's \"order\" (an object)");
+    else
+      e.paid = to_text(*m);
+  }
   if (const json* c = Reader::member(j, "consent")) {
     if (!c->is_object())
       r.fail(Reader::at(path, "consent"), "expected the consent record checkout gave (an object)");
@@ -199,7 +205,7 @@ Event read_event(const json& j, const std::string& path, Reader& r) {
     fields({"items", "stock", "supply", "suppliers"});
     read_catalog(j, path, e, r);
   } else if (t == "order_placed") {
-    fields({"order", "consent"});
+    fields({"order", "consent", "paid"});
     read_order(j, path, e, r);
   } else if (t == "stock_received") {
     fields({"sku", "quantity", "supply_id"});

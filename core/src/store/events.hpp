@@ -50,6 +50,7 @@ struct Event {
   std::vector<PlacedLine> lines;  // order_placed
   int priority = 0;               // order_placed
   std::string consent;            // order_placed: the consent record, canonical, or ""
+  std::string paid;               // order_placed: what was paid (docs/json.md#refunds "order"), or ""
   std::string shipment_id, carrier, tracking;  // shipment_created
   std::vector<ShippedLine> shipped;            // shipment_created
   std::string line_id;                         // line_cancelled: "" = every waiting line of the order

@@ -18,6 +18,15 @@ namespace backorder {
 // Brings the database to the current schema version (in one transaction); refuses a newer one.
 void migrate_schema(detail::Db& db);
 
+struct StoredLine;
+// Easy cancellation (refund_link.cpp): checks an order's "paid" document at placement (errors under
+// `path`.paid), and quotes the refund of cancelling `cancel` (line id -> units) given the lines as they were.
+void check_paid(const Engine& engine, const std::string& paid, const std::vector<detail::PlacedLine>& lines,
+                Instant at, const std::string& path);
+std::string quote_cancellation(const Engine& engine, const std::string& paid,
+                               const std::vector<StoredLine>& before,
+                               const std::map<std::string, std::int64_t>& cancel, Instant now);
+
 // A waiting or settled order line as the ledger stores it.
 struct StoredLine {
   std::string order_id, line_id, sku;
@@ -46,7 +55,8 @@ struct Store::Impl {
   struct Outcome {
     bool applied = false;
     int moved = 0, messages = 0;
-    std::string token;  // subscribed: the manage link's token
+    std::string token;   // subscribed: the manage link's token
+    std::string refund;  // line_cancelled of an order placed with "paid": the refund quote (JSON)
   };
   Outcome apply(const detail::Event& e, const std::string& path);
 

@@ -8,7 +8,7 @@
 namespace backorder {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 std::string version_1(std::string_view serial) {
   std::string s = R"(
@@ -71,6 +71,13 @@ CREATE INDEX bo_outbox_order ON bo_outbox (shop, order_id, sent, id);
   return s;
 }
 
+// Easy cancellation: what an order says was paid, and the refund quotes of its cancellations.
+constexpr const char* kVersion2 =
+    "ALTER TABLE bo_orders ADD COLUMN paid TEXT;"
+    "CREATE TABLE bo_refunds (shop TEXT NOT NULL, event_id TEXT NOT NULL, order_id TEXT NOT NULL,"
+    " quote TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (shop, event_id));"
+    "CREATE INDEX bo_refunds_order ON bo_refunds (shop, order_id)";
+
 }  // namespace
 
 void migrate_schema(detail::Db& db) {
@@ -87,6 +94,7 @@ void migrate_schema(detail::Db& db) {
                       ": upgrade the library");
     }
     if (version < 1) db.exec_script(version_1(db.serial_primary_key()));
+    if (version < 2) db.exec_script(kVersion2);
     if (version == 0)
       db.execute("INSERT INTO bo_schema (version) VALUES (?)",
                  std::vector<detail::Param>{std::int64_t{kSchemaVersion}});

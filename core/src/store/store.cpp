@@ -115,6 +115,7 @@ std::string Store::apply_json(std::string_view events_json) {
     w.key("id").value(events[i].id);
     w.key("messages").value(std::int64_t{outcomes[i].messages});
     w.key("moved").value(std::int64_t{outcomes[i].moved});
+    if (!outcomes[i].refund.empty()) w.key("refund").raw(outcomes[i].refund);
     w.key("status").value(outcomes[i].applied ? "applied" : "duplicate");
     if (!outcomes[i].token.empty()) w.key("token").value(outcomes[i].token);
     w.key("type").value(events[i].type);
@@ -255,6 +256,12 @@ std::string Store::order_json(std::string_view order_id) {
   }
   w.end_array();
   w.key("placed_at").value(cal.format_local(o.integer(0, 0)));
+  w.key("refunds").begin_array();
+  detail::Rows refunds =
+      db.query("SELECT quote FROM bo_refunds WHERE shop = ? AND order_id = ? ORDER BY at, event_id",
+               P{shop, order_id});
+  for (std::size_t i = 0; i < refunds.size(); ++i) w.raw(refunds.text(i, 0));
+  w.end_array();
   w.key("remedies").raw(o.text(0, 8));
   w.key("shipments").begin_array();
   detail::Rows s = db.query(
