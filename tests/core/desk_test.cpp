@@ -183,6 +183,32 @@ TEST_P(DeskTest, TheDelayMessageGivesWhatTheRulesGrantWithinTheBudgets) {
   EXPECT_EQ(of_kind("delay").size(), 3u);
 }
 
+TEST_P(DeskTest, APeriodsBudgetCountsItsOwnGrantsOnly) {
+  story();  // December's 50.00 are spent
+  auto delayed_boots = [&](const std::string& n, const char* placed, const char* declared) {
+    json e =
+        order_event("o" + n, "NW-" + n, "kim", "",
+                    {{{"line_id", "1"}, {"sku", "BOOT-CHEL-42"}, {"quantity", 1}, {"unit_price", 15900}}});
+    e["at"] = placed;
+    apply(e);
+    apply({{"id", "d" + n},
+           {"type", "delay_declared"},
+           {"at", declared},
+           {"order_id", "NW-" + n},
+           {"cause", "supplier"}});
+    std::vector<std::string> kinds;
+    const json order = json::parse(store_->order_json("NW-" + n));
+    for (const json& g : order["remedies"]) kinds.push_back(g["kind"]);
+    return kinds;
+  };
+  // Still December: only what costs nothing.
+  EXPECT_EQ(delayed_boots("5", "2026-12-10T09:00:00-05:00", "2026-12-11T09:00:00-05:00"),
+            (std::vector<std::string>{"free_expedited_shipping"}));
+  // January has its own budget.
+  EXPECT_EQ(delayed_boots("6", "2027-01-04T09:00:00-05:00", "2027-01-05T09:00:00-05:00"),
+            (std::vector<std::string>{"free_expedited_shipping", "discount", "partial_refund"}));
+}
+
 TEST_P(DeskTest, TheBriefOfALateOrder) {
   story();
   json b = brief("NW-1", "2026-12-08T10:00:00-05:00");
@@ -256,8 +282,9 @@ TEST_P(DeskTest, TheAgentMayOfferWhatANewerPolicyAddsWithinWhatIsLeft) {
   EXPECT_EQ(offer["rule"], "late-week");
   EXPECT_EQ(offer["max"], 32);  // what is left of the order's budget
   EXPECT_EQ(offer["capped"], "order_budget");
-  EXPECT_EQ(offer["text"],
-            "Ein Rabattcode über 15\u00a0% auf den nächsten Einkauf, höchstens 0,32\u00a0$ (Regel late-week).")
+  EXPECT_EQ(
+      offer["text"],
+      "Ein Rabattcode über 15\u00a0% auf den nächsten Einkauf, höchstens 0,32\u00a0$ (Regel late-week).")
       << offer["text"].dump(-1, ' ', true);
   EXPECT_TRUE(contains(b["text"], "Es tut uns leid: Ein Artikel der Bestellung NW-1")) << b["text"];
 }
