@@ -11,8 +11,8 @@
 #include "backorder/calendar.hpp"
 #include "backorder/error.hpp"
 #include "backorder/money.hpp"
-#include "backorder/remedy_policy.hpp"
 #include "backorder/refund_policy.hpp"
+#include "backorder/remedy_policy.hpp"
 
 namespace backorder {
 
@@ -104,7 +104,7 @@ struct Policy {
   CheckoutPolicy checkout;
   NotificationPolicy notifications;
   RemediesPolicy remedies;  // docs/remedies.md
-  RefundPolicy refunds;  // refund_policy.hpp
+  RefundPolicy refunds;     // refund_policy.hpp
   std::string
       hash;  // SHA-256 of the canonical document: consent records name the policy they were given under
   // locale -> message key -> ICU MessageFormat pattern, overriding the built-in catalogue.
