@@ -69,8 +69,8 @@ std::string printable(std::string s) {
 
 void print_report(const json& r) {
   const json& t = r.at("totals");
-  std::cout << "Backorder report for " << printable(r.at("shop")) << ", " << r.at("today").get<std::string>()
-            << "\n"
+  std::cout << "Backorder report for " << printable(r.at("shop_name")) << ", "
+            << r.at("today").get<std::string>() << "\n"
             << t.at("waiting_units").get<std::int64_t>() << " units waiting in "
             << t.at("waiting_orders").get<std::int64_t>() << " orders across "
             << t.at("items").get<std::int64_t>() << " items; " << t.at("at_risk_lines").get<std::int64_t>()

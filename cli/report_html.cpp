@@ -231,9 +231,9 @@ std::string report_html(const json& r) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    << "<title>Backorders at " << esc(r.at("shop")) << ", " << esc(r.at("today")) << "</title><style>"
+    << "<title>Backorders at " << esc(r.at("shop_name")) << ", " << esc(r.at("today")) << "</title><style>"
     << kStyle << "</style></head><body><main>";
-  o << "<h1>Backorders at " << esc(r.at("shop")) << "</h1><p class=\"sub\">As of " << esc(r.at("now"))
+  o << "<h1>Backorders at " << esc(r.at("shop_name")) << "</h1><p class=\"sub\">As of " << esc(r.at("now"))
     << "</p>";
   o << cards(r.at("totals"));
   if (items.empty()) {

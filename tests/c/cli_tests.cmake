@@ -312,7 +312,7 @@ bo_cli_test(brief_unknown_order ARGS brief NW-404 --db sqlite:${BO_DESK_DB} --no
             STDERR "brief: order_id: no order with this id")
 bo_cli_test(brief_no_order ARGS brief --db sqlite:${BO_DESK_DB} EXIT 2 STDERR "brief takes one order id")
 bo_cli_test(report ARGS report --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --html ${BO_DESK_HTML} EXIT 0
-            STDOUT "^Backorder report for northwind-apparel, 2026-12-08\n4 units waiting in 2 orders across 2 items; "
+            STDOUT "^Backorder report for Northwind Apparel, 2026-12-08\n4 units waiting in 2 orders across 2 items; "
                    "\nJKT-NAVY-M +Field jacket, navy, M +3 +2 +18 d +2 ! +PO-7001 ×20 2026-12-21 +2026-12-20 \\(in 12 d\\)\n"
                    "\nDeadlines: FTC mail-order rule")
 bo_cli_test(report_json ARGS report --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --format json EXIT 0

@@ -362,6 +362,7 @@ TEST_P(DeskTest, TheReport) {
   json r = json::parse(store_report_json(*store_, R"({"now": "2026-12-08T10:00:00-05:00"})"));
   EXPECT_EQ(r["today"], "2026-12-08");
   EXPECT_EQ(r["currency"], "USD");
+  EXPECT_EQ(r["shop_name"], "Northwind Apparel");
   EXPECT_EQ(r["totals"]["items"], 2);
   EXPECT_EQ(r["totals"]["waiting_units"], 3);
   EXPECT_EQ(r["totals"]["waiting_orders"], 3);

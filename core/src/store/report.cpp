@@ -152,6 +152,9 @@ std::string Store::report_json(const ReportRequest& request) {
   json out = {{"now", cal.format_local(request.now)},
               {"today", format_day(today)},
               {"shop", s.shop},
+              {"shop_name", s.engine->policy().notifications.shop_name.empty()
+                                ? s.shop
+                                : s.engine->policy().notifications.shop_name},
               {"currency", std::string(s.engine->policy().currency.view())},
               {"totals",
                {{"items", static_cast<std::int64_t>(items.size())},
