@@ -7,44 +7,10 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "store_access.hpp"
 
 namespace bo_cli {
 namespace {
-
-struct FreeStore {
-  void operator()(bo_store* s) const { bo_store_free(s); }
-};
-using StorePtr = std::unique_ptr<bo_store, FreeStore>;
-
-// The secret that signs links: $BACKORDER_SECRET, else --secret-file's first line.
-std::string secret_from(const std::string& file) {
-  if (!file.empty()) {
-    std::string s = read_file(file);
-    return s.substr(0, s.find('\n'));
-  }
-  const char* env = std::getenv("BACKORDER_SECRET");
-  return env ? env : "";
-}
-
-StorePtr open_store(const bo_engine* engine, const std::string& url, const std::string& secret) {
-  json options = json::object();
-  if (!secret.empty()) options["secret"] = secret;
-  const std::string o = options.dump();
-  bo_store* raw = nullptr;
-  if (bo_store_open(&raw, engine, url.data(), url.size(), o.data(), o.size()) != BO_OK)
-    throw Fatal{"cannot open the ledger: " + last_error()};
-  return StorePtr(raw);
-}
-
-using Call = bo_status (*)(char**, size_t*, bo_store*, const char*, size_t);
-
-json call(Call fn, bo_store* store, const json& request, const std::string& what) {
-  const std::string in = request.is_string() ? request.get<std::string>() : request.dump();
-  char* out = nullptr;
-  size_t len = 0;
-  if (fn(&out, &len, store, in.data(), in.size()) != BO_OK) throw Fatal{what + ": " + last_error()};
-  return take_json(out, len);
-}
 
 std::string money(std::int64_t minor, const std::string& currency) {
   char buf[64];

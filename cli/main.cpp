@@ -31,6 +31,7 @@
 #include "cart.hpp"
 #include "check.hpp"
 #include "common.hpp"
+#include "desk.hpp"
 #include "facts.hpp"
 #include "ledger.hpp"
 #include "refund.hpp"
@@ -62,6 +63,9 @@ const char kUsage[] =
     "       backorder check REQUEST [--order] [--policy FILE] [--pack FILE ...] [--now ISO8601]\n"
     "                       [--format table|json]      (exit 1 when a rule is violated)\n"
     "       backorder check --packs [--policy FILE]\n"
+    "       backorder brief ORDER --db URL [--policy FILE] [--now ISO8601] [--locale TAG] [--format "
+    "text|json]\n"
+    "       backorder report --db URL [--policy FILE] [--now ISO8601] [--html FILE] [--format text|json]\n"
     "       backorder --help\n"
     "\n"
     "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
@@ -742,6 +746,8 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "demo") return cmd_demo(args);
   if (cmd == "apply") return cmd_apply(args);
   if (cmd == "outbox") return cmd_outbox(args);
+  if (cmd == "brief") return cmd_brief(args);
+  if (cmd == "report") return cmd_report(args);
   if (cmd == "refund") return cmd_refund(args);
   if (cmd == "check") return bo_cli::cmd_check(args);
   if (cmd == "validate") {

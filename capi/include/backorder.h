@@ -513,11 +513,13 @@ BO_API bo_status bo_engine_refund_json(char **out_json, size_t *out_len, const b
 
 /*
  * Checks a listing against the rule packs in force (docs/compliance.md): the built-in packs, replaced by
- * the policy's compliance.packs and the request's own "packs" with the same id. Request (docs/json.md#compliance):
- *   {"now", "item", "stock", "label", "page": {"claims": [...]}, "feed": {"availability", "availability_date"},
- *    "channels": ["google", "amazon", "ebay"], "marketplaces": {...}, "jurisdiction", "packs"}
- * Answer: {"findings": [{"rule_id", "pack", "severity", "message", "due", "action", "citation", "path"}],
- * "packs": [...]}, sorted by due date. A bad request is BO_EINVALID with its path and checks nothing.
+ * the policy's compliance.packs and the request's own "packs" with the same id. Request
+ * (docs/json.md#compliance):
+ *   {"now", "item", "stock", "label", "page": {"claims": [...]}, "feed": {"availability",
+ * "availability_date"}, "channels": ["google", "amazon", "ebay"], "marketplaces": {...}, "jurisdiction",
+ * "packs"} Answer: {"findings": [{"rule_id", "pack", "severity", "message", "due", "action", "citation",
+ * "path"}], "packs": [...]}, sorted by due date. A bad request is BO_EINVALID with its path and checks
+ * nothing.
  */
 BO_API bo_status bo_engine_check_listing_json(char **out_json, size_t *out_len, const bo_engine *engine,
                                               const char *request_json, size_t len);
@@ -532,6 +534,34 @@ BO_API bo_status bo_engine_check_order_json(char **out_json, size_t *out_len, co
 
 /* The rule packs in force for this engine: {"packs": [PACK, ...]}, every parameter filled in. */
 BO_API bo_status bo_engine_rule_packs_json(char **out_json, size_t *out_len, const bo_engine *engine);
+/* ---- remedies, the support desk brief, the merchant report --------------------------------------- */
+
+/*
+ * The remedies the policy grants one delayed order (docs/remedies.md): rules in order, stacking, budgets per
+ * order and per period. Request: {"order_value", "delayed_value", "delay_business_days", "tier",
+ * "lifetime_value", "cause", "order_spent", "period_spent", "granted_rules"} (money in minor units; the
+ * period's spend is an input). Answer: {"remedies": [{"rule", "type", "cost", "capped", "why", ...}],
+ * "outreach", "cost", "currency", "budget", "rules": [{"rule", "status", "stack", "why", "conditions",
+ * "actions"}]}: every rule's decision and the reason for it. Pure: nothing is recorded.
+ */
+BO_API bo_status bo_engine_remedies_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                         const char *request_json, size_t len);
+
+/*
+ * A support agent's brief for one order (docs/store.md#support-desk-and-report), in the agent's locale:
+ * {"order_id", "now", "locale"} -> {"status", "title", "acknowledgement", "lines" (current date and its
+ * source against the promise), "options", "remedies" ("may_offer" within the budgets, "granted", "outreach"),
+ * "policy", "next_steps", "text"}. Reads only. BO_ENOTFOUND for an unknown order.
+ */
+BO_API bo_status bo_store_brief_json(char **out_json, size_t *out_len, bo_store *store,
+                                     const char *request_json, size_t len);
+
+/*
+ * The merchant report: {"now"} -> {"totals", "items": [{"sku", "name", "waiting_units", "waiting_orders",
+ * "oldest_wait_days", "at_risk", "next_inbound", "deadlines"}], "deadlines"}. Reads only.
+ */
+BO_API bo_status bo_store_report_json(char **out_json, size_t *out_len, bo_store *store,
+                                      const char *request_json, size_t len);
 
 #ifdef __cplusplus
 }

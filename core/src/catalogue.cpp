@@ -263,6 +263,7 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
 
 const std::string* builtin_message(std::string_view language, std::string_view key) {
   if (key.starts_with("msg_")) return builtin_customer_message(language, key);
+  if (key.starts_with("desk_")) return builtin_desk_message(language, key);
   const auto& all = catalogues();
   auto cat = all.find(language);
   if (cat == all.end()) return nullptr;

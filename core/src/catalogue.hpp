@@ -10,5 +10,7 @@ namespace backorder::detail {
 const std::string* builtin_message(std::string_view language, std::string_view key);
 // The same for the customer messages' keys ("msg_..."), kept in message_catalogue.cpp.
 const std::string* builtin_customer_message(std::string_view language, std::string_view key);
+// The same for the support desk brief's keys ("desk_..."), kept in desk_catalogue.cpp.
+const std::string* builtin_desk_message(std::string_view language, std::string_view key);
 
 }  // namespace backorder::detail

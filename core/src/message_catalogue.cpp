@@ -12,8 +12,9 @@ using Catalogue = std::map<std::string, std::string, std::less<>>;
 
 // Arguments: lines {name} {quantity} {dates} {date} {min_days} {max_days}, moved lines also {was} {now};
 // order-level {order_id} {count} (lines concerned) {waiting} (lines waiting) {shop}; remedies {percent}
-// {code}; shipments {carrier} {tracking}; links {label} {url}; back in stock {name} {available} {shop}.
-// Plurals hold whole phrases in each branch, one plural per sentence, so translators see full sentences.
+// {code} {max}, points {points}, refunds {amount}; shipments {carrier} {tracking}; links {label} {url}; back
+// in stock {name} {available} {shop}. Plurals hold whole phrases in each branch, one plural per sentence, so
+// translators see full sentences.
 const std::map<std::string, Catalogue, std::less<>>& catalogues() {
   static const std::map<std::string, Catalogue, std::less<>> all = {
       {"en",
@@ -76,6 +77,16 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_remedy_discount", "{percent, number, ::percent} off your next purchase with code {code}."},
            {"msg_remedy_discount_automatic",
             "{percent, number, ::percent} off your next purchase, applied automatically."},
+           {"msg_remedy_discount_capped",
+            "{percent, number, ::percent} off your next purchase (up to {max}) with code {code}."},
+           {"msg_remedy_discount_automatic_capped",
+            "{percent, number, ::percent} off your next purchase (up to {max}), applied automatically."},
+           {"msg_remedy_loyalty_points",
+            "{points, plural, one {# loyalty point has} other {# loyalty points have}} been added to your "
+            "account."},
+           {"msg_remedy_partial_refund",
+            "A refund of {amount} for the wait, to your original payment method."},
+           {"msg_remedy_outreach", "A member of our team will contact you personally."},
            {"msg_arrived_subject",
             "{count, plural, one {Your item is in} other {Your items are in}}: order {order_id}"},
            {"msg_arrived_body",
@@ -165,6 +176,18 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
             "{percent, number, ::percent} Rabatt auf Ihren nächsten Einkauf mit dem Code {code}."},
            {"msg_remedy_discount_automatic",
             "{percent, number, ::percent} Rabatt auf Ihren nächsten Einkauf, automatisch abgezogen."},
+           {"msg_remedy_discount_capped",
+            "{percent, number, ::percent} Rabatt (bis zu {max}) auf Ihren nächsten Einkauf mit dem Code "
+            "{code}."},
+           {"msg_remedy_discount_automatic_capped",
+            "{percent, number, ::percent} Rabatt (bis zu {max}) auf Ihren nächsten Einkauf, automatisch "
+            "abgezogen."},
+           {"msg_remedy_loyalty_points",
+            "{points, plural, one {# Treuepunkt wurde} other {# Treuepunkte wurden}} Ihrem Konto "
+            "gutgeschrieben."},
+           {"msg_remedy_partial_refund",
+            "Eine Erstattung von {amount} für die Wartezeit, auf Ihr ursprüngliches Zahlungsmittel."},
+           {"msg_remedy_outreach", "Jemand aus unserem Team meldet sich persönlich bei Ihnen."},
            {"msg_arrived_subject",
             "{count, plural, one {Ihr Artikel ist da} other {Ihre Artikel sind da}}: Bestellung {order_id}"},
            {"msg_arrived_body",
@@ -259,6 +282,18 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
             "{percent, number, ::percent} de réduction sur votre prochain achat avec le code {code}."},
            {"msg_remedy_discount_automatic",
             "{percent, number, ::percent} de réduction sur votre prochain achat, appliquée automatiquement."},
+           {"msg_remedy_discount_capped",
+            "{percent, number, ::percent} de réduction (jusqu’à {max}) sur votre prochain achat avec le code "
+            "{code}."},
+           {"msg_remedy_discount_automatic_capped",
+            "{percent, number, ::percent} de réduction (jusqu’à {max}) sur votre prochain achat, appliquée "
+            "automatiquement."},
+           {"msg_remedy_loyalty_points",
+            "{points, plural, one {# point de fidélité a été ajouté} many {# points de fidélité ont été "
+            "ajoutés} other {# points de fidélité ont été ajoutés}} à votre compte."},
+           {"msg_remedy_partial_refund",
+            "Un remboursement de {amount} pour l’attente, sur votre moyen de paiement d’origine."},
+           {"msg_remedy_outreach", "Un membre de notre équipe vous contactera personnellement."},
            {"msg_arrived_subject",
             "{count, plural, one {Votre article est arrivé} other {Vos articles sont arrivés}} : commande "
             "{order_id}"},
@@ -352,6 +387,19 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
             "{percent, number, ::percent} de descuento en tu próxima compra con el código {code}."},
            {"msg_remedy_discount_automatic",
             "{percent, number, ::percent} de descuento en tu próxima compra, aplicado automáticamente."},
+           {"msg_remedy_discount_capped",
+            "{percent, number, ::percent} de descuento (hasta {max}) en tu próxima compra con el código "
+            "{code}."},
+           {"msg_remedy_discount_automatic_capped",
+            "{percent, number, ::percent} de descuento (hasta {max}) en tu próxima compra, aplicado "
+            "automáticamente."},
+           {"msg_remedy_loyalty_points",
+            "{points, plural, one {Hemos añadido # punto de fidelidad} other {Hemos añadido # puntos de "
+            "fidelidad}} a tu cuenta."},
+           {"msg_remedy_partial_refund",
+            "Un reembolso de {amount} por la espera, a tu método de pago original."},
+           {"msg_remedy_outreach",
+            "Una persona de nuestro equipo se pondrá en contacto contigo personalmente."},
            {"msg_arrived_subject",
             "{count, plural, one {Tu artículo ya llegó} other {Tus artículos ya llegaron}}: pedido "
             "{order_id}"},
@@ -450,6 +498,17 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_remedy_discount", "{percent, number, ::percent} zniżki na kolejne zakupy z kodem {code}."},
            {"msg_remedy_discount_automatic",
             "{percent, number, ::percent} zniżki na kolejne zakupy, naliczone automatycznie."},
+           {"msg_remedy_discount_capped",
+            "{percent, number, ::percent} zniżki (maksymalnie {max}) na kolejne zakupy z kodem {code}."},
+           {"msg_remedy_discount_automatic_capped",
+            "{percent, number, ::percent} zniżki (maksymalnie {max}) na kolejne zakupy, naliczone "
+            "automatycznie."},
+           {"msg_remedy_loyalty_points",
+            "{points, plural, one {Na Twoje konto dodaliśmy # punkt lojalnościowy.} few {Na Twoje konto "
+            "dodaliśmy # punkty lojalnościowe.} many {Na Twoje konto dodaliśmy # punktów lojalnościowych.} "
+            "other {Na Twoje konto dodaliśmy # punktu lojalnościowego.}}"},
+           {"msg_remedy_partial_refund", "Zwrot {amount} za czekanie, na Twoją pierwotną metodę płatności."},
+           {"msg_remedy_outreach", "Osoba z naszego zespołu skontaktuje się z Tobą osobiście."},
            {"msg_arrived_subject",
             "{count, plural, one {Twój produkt już jest} other {Twoje produkty już są}}: zamówienie "
             "{order_id}"},
@@ -524,6 +583,14 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
             "次回のお買い物で{percent, number, ::percent}オフになるクーポンコード：{code}"},
            {"msg_remedy_discount_automatic",
             "次回のお買い物が自動的に{percent, number, ::percent}オフになります。"},
+           {"msg_remedy_discount_capped",
+            "次回のお買い物で{percent, number, ::percent}オフ（上限{max}）になるクーポンコード：{code}"},
+           {"msg_remedy_discount_automatic_capped",
+            "次回のお買い物が自動的に{percent, number, ::percent}オフ（上限{max}）になります。"},
+           {"msg_remedy_loyalty_points", "{points, number}ポイントをお客様のアカウントに付与いたしました。"},
+           {"msg_remedy_partial_refund",
+            "お待たせしたお詫びとして、{amount}を元のお支払い方法に返金いたします。"},
+           {"msg_remedy_outreach", "担当者より個別にご連絡いたします。"},
            {"msg_arrived_subject", "ご注文（{order_id}）の商品が入荷しました"},
            {"msg_arrived_body",
             "お待たせいたしました。商品{count, "

@@ -287,3 +287,40 @@ bo_cli_test(apply_bad_event ARGS apply --db sqlite::memory: ${BO_CLI_DATA}/store
             STDERR "order\\.lines\\[0\\]\\.quantity: ")
 bo_cli_test(apply_no_db ARGS apply ${BO_CLI_DATA}/store_events.json EXIT 2 STDERR "apply needs --db URL")
 bo_cli_test(outbox_bad_url ARGS outbox --db mysql://nowhere EXIT 2 STDERR "cannot open the ledger: url: ")
+
+# The support desk brief and the merchant report over a ledger in which a purchase order slipped; one item's
+# name is hostile HTML (docs/store.md#support-desk-and-report).
+set(BO_DESK_DB ${CMAKE_CURRENT_BINARY_DIR}/cli-desk.db)
+set(BO_DESK_HTML ${CMAKE_CURRENT_BINARY_DIR}/cli-report.html)
+set(BO_DESK_NOW 2026-12-08T10:00:00-05:00)
+add_test(NAME cli_desk_reset COMMAND ${CMAKE_COMMAND} -E rm -f ${BO_DESK_DB} ${BO_DESK_DB}-wal ${BO_DESK_DB}-shm
+                                     ${BO_DESK_HTML})
+bo_cli_test(desk_apply ARGS apply --db sqlite:${BO_DESK_DB} ${BO_CLI_DATA}/desk_events.json EXIT 0
+            STDOUT "\nslip supply_changed: applied, 2 lines moved, 2 messages\n")
+bo_cli_test(brief ARGS brief NW-1 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} EXIT 0
+            STDOUT "^Support brief: order NW-1 for Dana\nWe’re sorry: one item of order NW-1 will ship later"
+                   "\n- Field jacket, navy, M \\(1 unit\\): ships Dec 23[^\n]+28, with purchase order PO-7001 arriving Dec 21\\."
+                   "\n- Cancel the waiting items for a full refund of \\$129\\.00\\.\n"
+                   "\n- Switch to an in-stock alternative: Field jacket, olive, M\\.\n"
+                   "\nAlready given to this order\n- Free expedited shipping"
+                   "\nNext steps\n- Tell the customer the current date")
+bo_cli_test(brief_locale ARGS brief NW-2 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --locale de-DE EXIT 0
+            STDOUT "^Support-Briefing: Bestellung NW-2 von Lee\n" "Lieferantenbestellung PO-7001")
+bo_cli_test(brief_json ARGS brief NW-1 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --format json EXIT 0
+            JSON "lines;0;supply;id=PO-7001")
+bo_cli_test(brief_unknown_order ARGS brief NW-404 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} EXIT 2
+            STDERR "brief: order_id: no order with this id")
+bo_cli_test(brief_no_order ARGS brief --db sqlite:${BO_DESK_DB} EXIT 2 STDERR "brief takes one order id")
+bo_cli_test(report ARGS report --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --html ${BO_DESK_HTML} EXIT 0
+            STDOUT "^Backorder report for Northwind Apparel, 2026-12-08\n4 units waiting in 2 orders across 2 items; "
+                   "\nJKT-NAVY-M +Field jacket, navy, M +3 +2 +18 d +2 ! +PO-7001 ×20 2026-12-21 +2026-12-20 \\(in 12 d\\)\n"
+                   "\nDeadlines: FTC mail-order rule")
+bo_cli_test(report_json ARGS report --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --format json EXIT 0
+            JSON "totals;at_risk_lines=3")
+bo_cli_test(report_no_db ARGS report EXIT 2 STDERR "report needs --db URL")
+add_test(NAME cli_report_html_page
+         COMMAND ${CMAKE_COMMAND} -DFILE=${BO_DESK_HTML} -P ${CMAKE_CURRENT_SOURCE_DIR}/check_report_html.cmake)
+set_tests_properties(cli_desk_apply PROPERTIES DEPENDS cli_desk_reset)
+set_tests_properties(cli_brief cli_brief_locale cli_brief_json cli_brief_unknown_order cli_brief_no_order cli_report
+                     cli_report_json PROPERTIES DEPENDS cli_desk_apply)
+set_tests_properties(cli_report_html_page PROPERTIES DEPENDS cli_report)

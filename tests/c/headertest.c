@@ -80,6 +80,9 @@ int bo_headertest(void) {
   bo_status (*check_order)(char **, size_t *, const bo_engine *, const char *, size_t) =
       bo_engine_check_order_json;
   bo_status (*rule_packs)(char **, size_t *, const bo_engine *) = bo_engine_rule_packs_json;
+  bo_status (*remedies)(char **, size_t *, const bo_engine *, const char *, size_t) = bo_engine_remedies_json;
+  bo_status (*store_brief)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_brief_json;
+  bo_status (*store_report)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_report_json;
   bo_item item = {sizeof(bo_item), "A", 1, 1, 0, 0, 0, 0, 0, BO_UNSET, BO_UNSET, BO_UNSET, BO_UNSET, "", 0};
   bo_label label;
   bo_availability statuses[] = {BO_AVAILABILITY_IN_STOCK,     BO_AVAILABILITY_LOW_STOCK,
@@ -100,6 +103,6 @@ int bo_headertest(void) {
          (checkout_free != 0) + (plan_json != 0) + (summarize != 0) + (texts != 0) + (lines != 0) +
          (alternatives != 0) + (labels != 0) + (wordings != 0) + (windows != 0) + (strategies != 0) +
          (shipments != 0) + (items != 0) + (disclosures != 0) + (check_listing != 0) + (check_order != 0) +
-         (rule_packs != 0) + (int)options + (int)item.flags + (int)label.struct_size + (int)statuses[0] +
-         (int)codes[0] + BO_ABI_VERSION;
+         (rule_packs != 0) + (remedies != 0) + (store_brief != 0) + (store_report != 0) + (int)options +
+         (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
 }

@@ -310,6 +310,34 @@ TEST(Messages, DelayApologizesAndOffersOptionsAndRemedies) {
   EXPECT_FALSE(contains(render(d).text, "To make up for the wait"));
 }
 
+TEST(Messages, DelayNamesEveryKindOfRemedy) {
+  MessageData d = delay();
+  d.remedies = {{"discount", 15, "VIP-1A2B3C4D", 3000}, {"discount", 5, "", 1000},
+                {"loyalty_points", 0, "", 0, 0, 1},     {"loyalty_points", 0, "", 0, 0, 240},
+                {"partial_refund", 10, "", 0, 1890},    {"personal_outreach", 0, ""}};
+  RenderedMessage m = render(d);
+  EXPECT_TRUE(contains(m.text,
+                       "To make up for the wait\n"
+                       "- 15% off your next purchase (up to $30.00) with code VIP-1A2B3C4D.\n"
+                       "- 5% off your next purchase (up to $10.00), applied automatically.\n"
+                       "- 1 loyalty point has been added to your account.\n"
+                       "- 240 loyalty points have been added to your account.\n"
+                       "- A refund of $18.90 for the wait, to your original payment method.\n"
+                       "- A member of our team will contact you personally.\n"))
+      << m.text;
+  for (const char* locale : {"de", "fr", "es", "pl", "ja"}) {
+    d.locale = locale;
+    m = render(d);
+    EXPECT_FALSE(contains(m.text, "{")) << locale << ": " << m.text;
+    EXPECT_TRUE(contains(m.text, "VIP-1A2B3C4D")) << locale;
+    EXPECT_TRUE(contains(m.text, "240")) << locale;
+    EXPECT_TRUE(contains(m.text, "18,90") || contains(m.text, "18.90") || contains(m.text, "$18.90"))
+        << locale << ": " << m.text;
+  }
+  d.locale = "de-DE";
+  EXPECT_TRUE(contains(render(d).text, "Eine Erstattung von 18,90\u00a0$")) << render(d).text;
+}
+
 TEST(Messages, ArrivedAndShipped) {
   MessageData d = order(MessageKind::arrived);
   d.lines = {jacket()};
@@ -439,13 +467,16 @@ TEST(Messages, EveryCustomerMessageKeyFormatsInEveryLanguage) {
                                               {"label", "Track"},
                                               {"url", "https://x.example/"},
                                               {"name", "Field jacket"},
-                                              {"available", 5}});
+                                              {"available", 5},
+                                              {"max", "$30.00"},
+                                              {"points", 120},
+                                              {"amount", "$5.00"}});
       EXPECT_FALSE(text.empty()) << locale << " " << key;
       EXPECT_FALSE(contains(text, "{")) << locale << " " << key << ": " << text;
       EXPECT_EQ(engine->message(locale, key), detail::builtin_message(l.locale().substr(0, 2), key)) << key;
     }
   }
-  EXPECT_EQ(keys, 6 * 40);
+  EXPECT_EQ(keys, 6 * 45);
 }
 
 TEST(Messages, BadInputIsRefused) {

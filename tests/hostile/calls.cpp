@@ -99,6 +99,8 @@ Fixture& Fixture::get() {
                           {"page", {{"claims", {{{"kind", "only_left"}, {"quantity", 2}}}}}}};
     b["check_order"] = {{"now", kNowIso},
                         {"order", {{"id", "A-1"}, {"jurisdiction", "US"}, {"placed_at", kNowIso}}}};
+    b["remedies"] = {
+        {"order_value", 30000}, {"delay_business_days", 6}, {"tier", "gold"}, {"cause", "supplier"}};
     return x;
   }();
   return *f;
@@ -141,6 +143,7 @@ const std::vector<JsonCall>& json_calls() {
        4},
       {"check_listing", "request_json", "engine", "request", "check_listing", "/item/name", "item.name", 2},
       {"check_order", "request_json", "engine", "request", "check_order", "/order/id", "order.id", 2},
+      {"remedies", "request_json", "engine", "request", "remedies", "/cause", "cause", 1},
   };
   return calls;
 }
@@ -233,6 +236,8 @@ void expect_refused(const std::string& call, std::string_view input, const Expec
       st = bo_engine_check_listing_json(out_p, &out_len, engine, data, len);
     } else if (call == "check_order") {
       st = bo_engine_check_order_json(out_p, &out_len, engine, data, len);
+    } else if (call == "remedies") {
+      st = bo_engine_remedies_json(out_p, &out_len, engine, data, len);
     } else {
       FAIL() << "no call " << call;
     }

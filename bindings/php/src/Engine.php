@@ -261,6 +261,25 @@ final class Engine
     }
 
     /**
+     * The remedies the policy grants one delayed order (bo_engine_remedies_json, docs/remedies.md), with every
+     * rule's decision and the reason for it. Nothing is recorded: the ledger grants them with its delay messages.
+     *
+     *     $d = $engine->remedies(['order_value' => 30000, 'delay_business_days' => 6, 'tier' => 'gold',
+     *                             'cause' => 'supplier', 'period_spent' => 41000]);
+     *     $d->types();     // ["personal_outreach", "discount"]
+     *
+     * @param array $case {order_value, delayed_value, delay_business_days, tier, lifetime_value, cause,
+     *        order_spent, period_spent, granted_rules}; money in minor units; a null value is "not given"
+     * @throws Exception BO_EINVALID at the value's path ("order_value")
+     */
+    public function remedies(array $case = []): RemedyDecision
+    {
+        $case = array_filter($case, static fn ($v) => $v !== null);
+        $json = Call::encode($case === [] ? new \stdClass() : $case, 'request');
+        return RemedyDecision::fromArray($this->callJson('bo_engine_remedies_json', $json));
+    }
+
+    /**
      * What cancelling lines of an order, or all that has not shipped, refunds (bo_engine_refund_json,
      * docs/json.md#refunds): per line the items, discount share, tax and deposit; the shipping; the deadline and
      * method for the jurisdiction and payment method, with its citation. Exact to the minor unit; nothing is

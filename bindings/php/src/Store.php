@@ -219,6 +219,36 @@ final class Store
         return CheckoutPlan::fromLibrary(Call::json('bo_store_checkout_json', Call::encode($request, 'request'), $this->handle()));
     }
 
+    /**
+     * What a support agent can say and offer for an order (bo_store_brief_json, docs/store.md#support-desk-and-report),
+     * in the agent's language: "text" for reading, and the same as data: "status", "acknowledgement", "lines"
+     * (each waiting line's date and its source against the promise), "options", "remedies" ("may_offer" within
+     * the budgets, "granted", "outreach"), "policy", "next_steps". Reads only.
+     *
+     * @param \DateTimeInterface|string|null $now null is now
+     * @param string|null $locale BCP 47 ("de-DE"); null for the policy's
+     * @throws Exception BO_ENOTFOUND at "order_id" for an order this shop does not have
+     */
+    public function brief(string $orderId, \DateTimeInterface|string|null $now = null, ?string $locale = null): array
+    {
+        $request = ['order_id' => $orderId, 'now' => self::now($now)];
+        if ($locale !== null) {
+            $request['locale'] = $locale;
+        }
+        return $this->call('bo_store_brief_json', Call::encode($request, 'request'));
+    }
+
+    /**
+     * The merchant report (bo_store_report_json): "totals" and, per item with waiting orders, the units and
+     * orders waiting, the oldest wait, the promises at risk, the next inbound supply and the deadlines coming due.
+     *
+     * @param \DateTimeInterface|string|null $now null is now
+     */
+    public function report(\DateTimeInterface|string|null $now = null): array
+    {
+        return $this->call('bo_store_report_json', Call::encode(['now' => self::now($now)], 'request'));
+    }
+
     /** @internal the bo_store* handle */
     public function handle(): \FFI\CData
     {

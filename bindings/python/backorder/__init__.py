@@ -55,6 +55,14 @@ from ._promises import (
     Source,
     SupplyWindow,
 )
+from ._remedies import (
+    ActionNote,
+    ConditionCheck,
+    Remedy,
+    RemedyBudget,
+    RemedyDecision,
+    RuleDecision,
+)
 from ._store import ApplyResult, EventSource, Message, Store
 
 __version__: str = _native.__version__
@@ -104,6 +112,12 @@ __all__ = [
     "RefundLine",
     "RefundDeadline",
     "CancelSource",
+    "RemedyDecision",
+    "Remedy",
+    "RuleDecision",
+    "ConditionCheck",
+    "ActionNote",
+    "RemedyBudget",
     "Store",
     "ApplyResult",
     "Message",

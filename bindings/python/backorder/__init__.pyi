@@ -44,6 +44,12 @@ from ._refunds import CancelSource as CancelSource
 from ._refunds import RefundDeadline as RefundDeadline
 from ._refunds import RefundLine as RefundLine
 from ._refunds import RefundQuote as RefundQuote
+from ._remedies import ActionNote as ActionNote
+from ._remedies import ConditionCheck as ConditionCheck
+from ._remedies import Remedy as Remedy
+from ._remedies import RemedyBudget as RemedyBudget
+from ._remedies import RemedyDecision as RemedyDecision
+from ._remedies import RuleDecision as RuleDecision
 from ._store import ApplyResult as ApplyResult
 from ._store import EventSource as EventSource
 from ._store import Message as Message

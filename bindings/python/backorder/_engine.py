@@ -17,6 +17,7 @@ from ._promises import PromiseBook, ScenarioSource
 from ._refunds import CancelSource, RefundQuote
 from ._refunds import refund_json as _refund_json
 from ._refunds import refund_quote as _refund_quote
+from ._remedies import RemedyDecision
 
 __all__ = ["Engine", "Labeler", "validate_policy", "PolicySource", "Now"]
 
@@ -366,6 +367,51 @@ class Engine:
     def rule_packs(self) -> List[Dict[str, Any]]:
         """The rule packs in force (built in, replaced by the policy's compliance.packs), as dicts."""
         return _compliance.rule_packs(self)
+    # ---- remedies ------------------------------------------------------------------------------------
+    def remedies(
+        self,
+        *,
+        order_value: int = 0,
+        delay_business_days: int = 0,
+        delayed_value: Optional[int] = None,
+        tier: Optional[str] = None,
+        lifetime_value: Optional[int] = None,
+        cause: Optional[str] = None,
+        order_spent: int = 0,
+        period_spent: int = 0,
+        granted_rules: Sequence[str] = (),
+    ) -> RemedyDecision:
+        """The remedies the policy grants one delayed order (docs/remedies.md), with every rule's decision
+        and the reason for it. Nothing is recorded: the ledger grants them with its delay messages.
+
+        Money is in minor units: ``order_value``, ``delayed_value`` (the delayed lines; default: the order),
+        ``lifetime_value`` (None: unknown), ``order_spent`` (remedies the order already got) and
+        ``period_spent`` (remedies of the current budget period so far). ``delay_business_days`` is how far
+        the ship window's end is past the promise; ``granted_rules`` are rules the order already got.
+        A bad value raises :class:`Error` with its path (``"order_value"``).
+        """
+        request: Dict[str, Any] = {
+            "order_value": order_value,
+            "delay_business_days": delay_business_days,
+            "order_spent": order_spent,
+            "period_spent": period_spent,
+            "granted_rules": list(granted_rules),
+        }
+        for key, value in (
+            ("delayed_value", delayed_value),
+            ("tier", tier),
+            ("lifetime_value", lifetime_value),
+            ("cause", cause),
+        ):
+            if value is not None:
+                request[key] = value
+        text = json.dumps(request, ensure_ascii=False)
+        return RemedyDecision._from_dict(json.loads(self._native.remedies_json(text)))
+
+    def remedies_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+        """Core's JSON remedies call (docs/remedies.md#json), as the C ABI and the CLI see it."""
+        text = request if isinstance(request, str) else json.dumps(request, ensure_ascii=False)
+        return json.loads(self._native.remedies_json(text))  # type: ignore[no-any-return]
 
     # ---- wire ----------------------------------------------------------------------------------------
     def checkout_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:

@@ -301,6 +301,29 @@ class Store:
         return _from_json.plan(json.loads(self._native.checkout_json(_dumps(request))))
 
 
+    # ---- the support desk and the report ----------------------------------------------------------------
+    def brief(self, order_id: str, *, now: "Now" = None, locale: Optional[str] = None) -> Dict[str, Any]:
+        """What a support agent can say and offer for an order at ``now``, in ``locale`` (default: the
+        policy's), as text (``brief["text"]``) and as data (docs/store.md#support-desk-and-report):
+        ``status``, ``acknowledgement``, ``lines`` (each waiting line's date and its source against the
+        promise), ``options``, ``remedies`` (``may_offer`` within the budgets, ``granted``, ``outreach``),
+        ``policy`` and ``next_steps``. Reads only. An unknown order raises :class:`Error` (``not_found``)."""
+        if not isinstance(order_id, str):
+            raise Error(
+                f"expected a string, not {type(order_id).__name__}", code=ErrorCode.invalid, path="order_id"
+            )
+        request: Dict[str, Any] = {"order_id": order_id, "now": _now_iso(now)}
+        if locale is not None:
+            request["locale"] = locale
+        return json.loads(self._native.brief_json(_dumps(request)))  # type: ignore[no-any-return]
+
+    def report(self, *, now: "Now" = None) -> Dict[str, Any]:
+        """The merchant report at ``now``: ``totals`` and, per item with waiting orders, the units and orders
+        waiting, the oldest wait, the promises at risk, the next inbound supply and the deadlines coming due
+        (docs/store.md#support-desk-and-report). Reads only."""
+        return json.loads(self._native.report_json(_dumps({"now": _now_iso(now)})))  # type: ignore[no-any-return]
+
+
 def _dumps(v: Any) -> str:
     try:
         return json.dumps(v, ensure_ascii=False, default=_json_default)

@@ -38,6 +38,7 @@
 #include "backorder/policy.hpp"
 #include "backorder/promise.hpp"
 #include "backorder/refund_wire.hpp"
+#include "backorder/remedies.hpp"
 #include "backorder/wire.hpp"
 #include "native.hpp"
 
@@ -2084,6 +2085,13 @@ PYBIND11_MODULE(_native, m) {
             return out;
           },
           py::arg("request_json"), "core's JSON checkout call with the facts (docs/json.md#checkout)")
+      .def(
+          "remedies_json",
+          [](const NativeEngine& e, std::string_view request) {
+            return bo::remedies_json(*e.engine, request);
+          },
+          py::arg("request_json"),
+          "core's remedies call (docs/remedies.md): a delayed order's case in, the decision out")
       .def(
           "labeler",
           [](const NativeEngine& e, std::optional<std::string> locale, bo::Instant now_ms) {

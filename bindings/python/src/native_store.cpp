@@ -107,6 +107,12 @@ void bind_store(py::module_& m) {
       .def("checkout_json",
            json_call([](bo::Store& s, const std::string& in) { return s.checkout_json(in); }),
            py::arg("request_json"))
+      .def("brief_json",
+           json_call([](bo::Store& s, const std::string& in) { return bo::store_brief_json(s, in); }),
+           py::arg("request_json"))
+      .def("report_json",
+           json_call([](bo::Store& s, const std::string& in) { return bo::store_report_json(s, in); }),
+           py::arg("request_json"))
       .def(
           "ack",
           [](NativeStore& s, std::vector<std::int64_t> ids) {

@@ -44,7 +44,21 @@ inline constexpr const char* kMessageKeys[] = {
     "msg_remedy_free_expedited", "msg_remedy_discount", "msg_remedy_discount_automatic",
     "msg_arrived_subject", "msg_arrived_body", "msg_shipped_subject", "msg_shipped_body",
     "msg_shipped_carrier", "msg_shipped_tracking", "msg_track_link", "msg_back_in_stock_subject",
-    "msg_back_in_stock_body", "msg_back_in_stock_fcfs", "msg_back_in_stock_reason", "msg_manage_link"};
+    "msg_back_in_stock_body", "msg_back_in_stock_fcfs", "msg_back_in_stock_reason", "msg_manage_link",
+    // Remedies in delay messages (docs/remedies.md).
+    "msg_remedy_discount_capped", "msg_remedy_discount_automatic_capped", "msg_remedy_loyalty_points",
+    "msg_remedy_partial_refund", "msg_remedy_outreach",
+    // The support desk brief (docs/store.md#support-desk-and-report).
+    "desk_title", "desk_ack_on_time", "desk_ack_late", "desk_ack_done", "desk_heading_eta",
+    "desk_heading_options", "desk_heading_remedies", "desk_heading_granted", "desk_heading_policy",
+    "desk_heading_next", "desk_eta_stock", "desk_eta_inbound", "desk_eta_inbound_late", "desk_eta_lead_time",
+    "desk_eta_on_time", "desk_eta_late", "desk_option_wait", "desk_option_cancel", "desk_option_alternative",
+    "desk_remedy_none", "desk_remedy_discount", "desk_remedy_discount_capped", "desk_remedy_code",
+    "desk_remedy_free_expedited", "desk_remedy_loyalty_points", "desk_remedy_partial_refund",
+    "desk_remedy_outreach", "desk_budget_order", "desk_budget_period", "desk_policy_lead_time",
+    "desk_policy_updates", "desk_policy_cancel", "desk_policy_budget_order", "desk_policy_budget_period",
+    "desk_policy_rule", "desk_next_tell_date", "desk_next_offer", "desk_next_outreach", "desk_next_automatic",
+    "desk_next_done"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.

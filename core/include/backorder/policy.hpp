@@ -13,6 +13,7 @@
 #include "backorder/money.hpp"
 #include "backorder/refund_policy.hpp"
 #include "backorder/rule_pack.hpp"
+#include "backorder/remedy_policy.hpp"
 
 namespace backorder {
 
@@ -103,6 +104,7 @@ struct Policy {
   ShippingPolicy shipping;
   CheckoutPolicy checkout;
   NotificationPolicy notifications;
+  RemediesPolicy remedies;  // docs/remedies.md
   RefundPolicy refunds;  // refund_policy.hpp
   CompliancePolicy compliance;  // rule packs and defaults (docs/compliance.md)
   std::string

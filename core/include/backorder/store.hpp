@@ -16,6 +16,17 @@
 
 namespace backorder {
 
+// The support desk brief of one order (docs/store.md#support-desk-and-report).
+struct BriefRequest {
+  Instant now = 0;
+  std::string locale;  // the agent's; "" = the policy's
+};
+
+// The merchant report (docs/store.md#support-desk-and-report).
+struct ReportRequest {
+  Instant now = 0;
+};
+
 struct StoreOptions {
   // Signs the links in messages (HMAC-SHA256). Needed for notify-me subscriptions; at least 16 bytes.
   std::string secret;
@@ -76,6 +87,16 @@ class Store {
   std::string labels_json(std::string_view request_json);
   std::string checkout_json(std::string_view request_json);
 
+  // What a support agent can say and offer for an order now, in the agent's locale: an acknowledgement, each
+  // waiting line's current date with its source (a purchase order, stock, the supplier's lead time) against
+  // the promise, the options (wait, cancel with a full refund, an in-stock alternative), the remedies the
+  // policy lets the agent offer within its budgets and those already given, the policy lines behind them,
+  // and next steps; each as text and as data. Changes nothing. Throws Error(not_found, "order_id").
+  std::string brief_json(std::string_view order_id, const BriefRequest& request);
+  // Per item with waiting orders: units and orders waiting, the oldest wait, promises at risk, the next
+  // inbound supply, and the compliance deadlines coming due. Changes nothing.
+  std::string report_json(const ReportRequest& request);
+
   struct Impl;  // defined in core's sources only; named here so they can reach it
 
  private:
@@ -90,6 +111,9 @@ class Store {
 std::string store_claim_json(Store& store, std::string_view request_json);
 // {"state", "limit", "now"} -> {"messages": [...]}
 std::string store_outbox_json(Store& store, std::string_view request_json);
+// {"order_id", "now", "locale"} -> the brief; {"now"} -> the report.
+std::string store_brief_json(Store& store, std::string_view request_json);
+std::string store_report_json(Store& store, std::string_view request_json);
 // bo_store_open's options, {"secret", "busy_timeout_ms"}; "" = the defaults.
 StoreOptions store_options_from_json(std::string_view options_json);
 

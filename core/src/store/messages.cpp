@@ -4,6 +4,7 @@
 
 #include "backorder/error.hpp"
 #include "backorder/labels.hpp"
+#include "money_format.hpp"
 #include "store/message_body.hpp"
 
 namespace backorder::detail {
@@ -186,6 +187,33 @@ class Writer {
     return l_.format("msg_eta_update_subject", {{"order_id", order_id_}, {"count", count()}});
   }
 
+  std::string money(std::int64_t minor) {
+    return format_money(l_.locale(), l_.engine().policy().currency, minor);
+  }
+
+  std::string remedy(const Remedy& r) {
+    if (r.kind == "free_expedited_shipping") return l_.format("msg_remedy_free_expedited", {});
+    if (r.kind == "discount") {
+      const bool code = !r.code.empty();
+      if (r.max > 0) {
+        return code ? l_.format("msg_remedy_discount_capped",
+                                {{"percent", r.percent}, {"code", one_line(r.code)}, {"max", money(r.max)}})
+                    : l_.format("msg_remedy_discount_automatic_capped",
+                                {{"percent", r.percent}, {"max", money(r.max)}});
+      }
+      return code ? l_.format("msg_remedy_discount", {{"percent", r.percent}, {"code", one_line(r.code)}})
+                  : l_.format("msg_remedy_discount_automatic", {{"percent", r.percent}});
+    }
+    if (r.kind == "loyalty_points") return l_.format("msg_remedy_loyalty_points", {{"points", r.points}});
+    if (r.kind == "partial_refund")
+      return l_.format("msg_remedy_partial_refund", {{"amount", money(r.amount)}});
+    if (r.kind == "personal_outreach") return l_.format("msg_remedy_outreach", {});
+    // A remedy the shopper was promised must not vanish from the message unnoticed.
+    throw Error(ErrorCode::invalid, "remedies",
+                "unknown remedy kind (expected free_expedited_shipping, discount, loyalty_points, "
+                "personal_outreach or partial_refund)");
+  }
+
   std::string delay() {
     greeting();
     body_.paragraph(l_.format("msg_delay_apology", {{"order_id", order_id_}, {"count", count()}}));
@@ -196,20 +224,7 @@ class Writer {
     body_.heading(l_.format("msg_delay_options_heading", {}));
     body_.list(options);
     std::vector<std::string> remedies;
-    for (const Remedy& r : d_.remedies) {
-      if (r.kind == "free_expedited_shipping") {
-        remedies.push_back(l_.format("msg_remedy_free_expedited", {}));
-      } else if (r.kind == "discount" && !r.code.empty()) {
-        remedies.push_back(
-            l_.format("msg_remedy_discount", {{"percent", r.percent}, {"code", one_line(r.code)}}));
-      } else if (r.kind == "discount") {
-        remedies.push_back(l_.format("msg_remedy_discount_automatic", {{"percent", r.percent}}));
-      } else {
-        // A remedy the shopper was promised must not vanish from the message unnoticed.
-        throw Error(ErrorCode::invalid, "remedies",
-                    "unknown remedy kind (expected free_expedited_shipping or discount)");
-      }
-    }
+    for (const Remedy& r : d_.remedies) remedies.push_back(remedy(r));
     if (!remedies.empty()) {
       body_.heading(l_.format("msg_remedies_heading", {}));
       body_.list(remedies);

@@ -28,11 +28,15 @@ struct MessageLine {
   std::optional<Window> before;  // eta_update and delay: the window the shopper was last told
 };
 
-// A goodwill gesture offered with a delay (policy notifications.delay_remedies; issue 6 adds rules).
+// A goodwill gesture offered with a delay (remedies.hpp decides them; docs/remedies.md).
 struct Remedy {
-  std::string kind;          // "free_expedited_shipping" or "discount"
+  std::string kind;          // "free_expedited_shipping", "discount", "loyalty_points", "personal_outreach",
+                             // "partial_refund"
   std::int64_t percent = 0;  // discount: percentage off the next purchase
   std::string code;          // discount: the code to use
+  std::int64_t max = 0;      // discount: the most it takes off, in minor units (0 = no cap)
+  std::int64_t amount = 0;   // partial_refund: minor units refunded
+  std::int64_t points = 0;   // loyalty_points
 };
 
 struct MessageData {

@@ -1,15 +1,13 @@
 // Which messages an event calls for, and writing them: confirmations, moves of a promised window (an ETA
 // update, a delay apology, the good news that stock arrived), shipments, and notify-me restocks
 // (docs/store.md#messages).
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <algorithm>
 #include <map>
 
 #include "../json_reader.hpp"
 #include "ledger.hpp"
 #include "messages.hpp"
+#include "remedy_ledger.hpp"
 
 namespace backorder {
 
@@ -104,33 +102,16 @@ void set_told(detail::Db& db, const std::string& shop, const StoredLine& l, cons
 
 }  // namespace
 
-// The remedies this order is offered for a delay: the policy's, granted once and then repeated as granted.
-static std::vector<detail::Remedy> remedies_for(Store::Impl& s, const std::string& order_id, OrderRow& o) {
-  std::vector<detail::Remedy> out;
-  json granted = json::parse(o.remedies.empty() ? "[]" : o.remedies);
-  if (granted.empty()) {
-    // A discount code nobody can guess: signed with the store's secret (or the policy's hash without one).
-    std::string key = s.options.secret.empty() ? s.engine->policy().hash : s.options.secret;
-    std::string msg = s.shop + "\x1f" + order_id;
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), mac, &len);
-    std::string suffix;
-    static const char* hex = "0123456789ABCDEF";
-    for (unsigned i = 0; i < 4 && i < len; ++i) suffix += {hex[mac[i] >> 4], hex[mac[i] & 15]};
-    for (const RemedyRule& r : s.engine->policy().notifications.delay_remedies) {
-      json g = {{"kind", r.kind}};
-      if (r.kind == "discount") g["percent"] = r.percent, g["code"] = r.code_prefix + "-" + suffix;
-      granted.push_back(g);
-    }
-    o.remedies = detail::to_text(granted);
-    s.db->execute("UPDATE bo_orders SET remedies = ? WHERE shop = ? AND id = ?",
-                  P{o.remedies, s.shop, order_id});
-  }
-  for (const json& g : granted)
-    out.push_back({g.value("kind", ""), g.value("percent", std::int64_t{0}), g.value("code", "")});
-  return out;
+// The remedies this order gets for the delay of `lines`: decided by the policy's rules and budgets
+// (notifications.delay_remedies being one unconditional rule), kept with the order, and every one it has
+// so far repeated in the message.
+static std::vector<detail::Remedy> remedies_for(Store::Impl& s, const detail::Event& e,
+                                                const std::string& order_id,
+                                                const std::vector<detail::MessageLine>& lines) {
+  std::set<std::string> delayed;
+  for (const auto& l : lines) delayed.insert(l.line_id);
+  RemedyCase c = detail::remedy_case(s, order_id, delayed, detail::delay_cause(e), e.at);
+  return detail::grant_remedies(s, order_id, c, e.at);
 }
 
 static bool alternative_in_stock(Store::Impl& s, const std::string& sku) {
@@ -152,7 +133,7 @@ static int write_delay(Store::Impl& s, const detail::Event& e, const std::string
   d.locale = o.locale;
   d.order_id = order_id;
   d.customer_name = o.name;
-  d.remedies = remedies_for(s, order_id, o);
+  d.remedies = remedies_for(s, e, order_id, lines);
   for (const auto& l : lines)
     d.can_take_alternative = d.can_take_alternative || alternative_in_stock(s, l.sku);
   d.lines = std::move(lines);

@@ -8,7 +8,7 @@
 namespace backorder {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 std::string version_1(std::string_view serial) {
   std::string s = R"(
@@ -78,6 +78,13 @@ constexpr const char* kVersion2 =
     " quote TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (shop, event_id));"
     "CREATE INDEX bo_refunds_order ON bo_refunds (shop, order_id)";
 
+// Remedies granted with delay messages, one row each: the budget of a period sums their costs.
+constexpr const char* kVersion3 =
+    "CREATE TABLE bo_remedy_grants (shop TEXT NOT NULL, order_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+    " rule TEXT NOT NULL, kind TEXT NOT NULL, cost BIGINT NOT NULL, granted_at BIGINT NOT NULL,"
+    " PRIMARY KEY (shop, order_id, seq));"
+    "CREATE INDEX bo_remedy_grants_at ON bo_remedy_grants (shop, granted_at)";
+
 }  // namespace
 
 void migrate_schema(detail::Db& db) {
@@ -95,6 +102,7 @@ void migrate_schema(detail::Db& db) {
     }
     if (version < 1) db.exec_script(version_1(db.serial_primary_key()));
     if (version < 2) db.exec_script(kVersion2);
+    if (version < 3) db.exec_script(kVersion3);
     if (version == 0)
       db.execute("INSERT INTO bo_schema (version) VALUES (?)",
                  std::vector<detail::Param>{std::int64_t{kSchemaVersion}});
