@@ -33,7 +33,7 @@ extern "C" {
 /* ---- versions ------------------------------------------------------------------------------------ */
 
 #define BO_VERSION_MAJOR 0
-#define BO_VERSION_MINOR 1
+#define BO_VERSION_MINOR 2
 #define BO_VERSION_PATCH 0
 /* MAJOR*10000 + MINOR*100 + PATCH, as bo_version_number() returns for the library actually loaded. */
 #define BO_VERSION_NUMBER (BO_VERSION_MAJOR * 10000 + BO_VERSION_MINOR * 100 + BO_VERSION_PATCH)

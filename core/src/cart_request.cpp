@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "backorder/limits.hpp"
 #include "backorder/policy.hpp"
 
 namespace backorder::detail {
@@ -245,6 +246,15 @@ std::optional<CartRequest> read_cart_request_fast(std::string_view request_json)
                            });
   if (!ok || !s.at_end() || !has_cart) return std::nullopt;
   if (!req.locale.empty() && !is_known_locale(req.locale)) return std::nullopt;
+  // Texts past the limits (docs/limits.md) or holding NUL go to the general reader, which names the problem.
+  auto fits = [](const std::string& t) {
+    return t.size() <= limits::kTextBytes && t.find('\0') == std::string::npos;
+  };
+  const Customer& c = req.cart.customer;
+  bool ok_texts =
+      fits(req.locale) && fits(req.cart.currency) && fits(c.locale) && fits(c.zone) && fits(c.tier);
+  for (const CartLine& l : req.cart.lines) ok_texts = ok_texts && fits(l.line_id) && fits(l.sku);
+  if (!ok_texts) return std::nullopt;
   return req;
 }
 

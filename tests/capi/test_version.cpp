@@ -9,7 +9,7 @@ TEST(Version, StringMatchesMacros) {
                                "." + std::to_string(BO_VERSION_PATCH);
   ASSERT_NE(bo_version_string(), nullptr);
   EXPECT_EQ(std::string(bo_version_string()), expected);
-  EXPECT_EQ(std::string(bo_version_string()), "0.1.0");
+  EXPECT_EQ(std::string(bo_version_string()), "0.2.0");
 }
 
 TEST(Version, NumberMatchesMacros) {
