@@ -3,6 +3,7 @@
 #include "backorder/store.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "../json_writer.hpp"
 #include "../wire_objects.hpp"
@@ -321,10 +322,13 @@ bool Store::Impl::has_item(const std::string& sku) {
 std::vector<StoredLine> Store::Impl::load_lines(const std::string& where, std::span<const Param> params) {
   P all{shop};
   all.insert(all.end(), params.begin(), params.end());
+  // Sorted here, not by ORDER BY: with it SQLite plans the sku queries over the primary key (shop, order_id,
+  // line_id) to skip the sort, reading every line of the shop instead of the sku's (bench/store: 1.8 ms a
+  // query at 10,000 orders, against 0.07 ms through bo_lines_sku).
   detail::Rows rows = db->query(
       "SELECT order_id, line_id, sku, quantity, shipped, cancelled, promised_from, promised_to, ship_from, "
       "ship_to, told_from, told_to, source, delay_told FROM bo_lines WHERE shop = ? AND " +
-          where + " ORDER BY order_id, line_id",
+          where,
       all);
   std::vector<StoredLine> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -344,6 +348,9 @@ std::vector<StoredLine> Store::Impl::load_lines(const std::string& where, std::s
     l.delay_told = rows.integer(i, 13) != 0;
     out.push_back(std::move(l));
   }
+  std::sort(out.begin(), out.end(), [](const StoredLine& a, const StoredLine& b) {
+    return std::tie(a.order_id, a.line_id) < std::tie(b.order_id, b.line_id);
+  });
   return out;
 }
 
