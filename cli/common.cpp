@@ -33,7 +33,6 @@ std::string last_error() {
   return path.empty() ? message : path + ": " + message;
 }
 
-
 json take_json(char* out, size_t len) {
   std::unique_ptr<char, FreeChars> owned(out);
   return json::parse(std::string_view(out, len));

@@ -59,6 +59,7 @@ void print_message(const json& m) {
             << ")\n";
   std::cout << "  │ Subject: " << m.at("subject").get<std::string>() << "\n  │\n";
   std::string text = m.at("text");
+  while (!text.empty() && text.back() == '\n') text.pop_back();
   for (std::size_t at = 0; at <= text.size();) {
     std::size_t nl = text.find('\n', at);
     if (nl == std::string::npos) nl = text.size();

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The main job: install, build, and print the apparel store's labels.
-# Arguments go to `backorder labels`; by default the moment is fixed so the output is reproducible.
+# The main job: install, build, and play the apparel store's story against the embedded ledger (SQLite):
+# the product page label, the checkout choice, and every message the shopper receives (docs/store.md).
+# Arguments go to `backorder demo` (--db FILE, --story FILE); the story's moments are fixed, so the output is
+# reproducible.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 bash scripts/build.sh dev
-if [ $# -eq 0 ]; then set -- --now 2026-11-30T09:00:00-05:00; fi
-exec build/dev/cli/backorder labels "$@"
+exec build/dev/cli/backorder demo "$@"

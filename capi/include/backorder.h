@@ -277,30 +277,31 @@ BO_API void bo_store_free(bo_store *store);
  * writes the messages they call for into the outbox (docs/store.md#events). A bad event changes nothing: the
  * last error names its path ("[3].order.lines[0].sku" in a batch). The answer lists each event's status.
  */
-BO_API bo_status bo_store_apply_json(char **out_json, size_t *out_len, bo_store *store, const char *events_json,
-                                     size_t len);
+BO_API bo_status bo_store_apply_json(char **out_json, size_t *out_len, bo_store *store,
+                                     const char *events_json, size_t len);
 
 /*
  * Leases messages that are due: {"max": 10, "lease_seconds": 60, "now": "..."} -> {"messages": [...]}. Settle
  * each with bo_store_ack() once sent, or bo_store_release(); an unsettled lease runs out and the message is
  * handed out again (at least once; drop repeats by their "key").
  */
-BO_API bo_status bo_store_claim_json(char **out_json, size_t *out_len, bo_store *store, const char *request_json,
-                                     size_t len);
+BO_API bo_status bo_store_claim_json(char **out_json, size_t *out_len, bo_store *store,
+                                     const char *request_json, size_t len);
 BO_API bo_status bo_store_ack(bo_store *store, const int64_t *ids, size_t count);
 BO_API bo_status bo_store_release(bo_store *store, const int64_t *ids, size_t count);
 
 /* Lists the outbox without leasing: {"state": "pending" | "leased" | "sent" | "", "limit", "now"}. */
-BO_API bo_status bo_store_outbox_json(char **out_json, size_t *out_len, bo_store *store, const char *request_json,
-                                      size_t len);
+BO_API bo_status bo_store_outbox_json(char **out_json, size_t *out_len, bo_store *store,
+                                      const char *request_json, size_t len);
 
 /* An order as the ledger knows it (lines, promised, current and told windows, consent, shipments). */
 BO_API bo_status bo_store_order_json(char **out_json, size_t *out_len, bo_store *store, const char *order_id,
                                      size_t len);
 
-/* Labels ({"now", "locale", "skus"}) and checkout plans ({"now", "cart", "customer"}) over the ledger's facts. */
-BO_API bo_status bo_store_labels_json(char **out_json, size_t *out_len, bo_store *store, const char *request_json,
-                                      size_t len);
+/* Labels ({"now", "locale", "skus"}) and checkout plans ({"now", "cart", "customer"}) over the ledger's
+ * facts. */
+BO_API bo_status bo_store_labels_json(char **out_json, size_t *out_len, bo_store *store,
+                                      const char *request_json, size_t len);
 BO_API bo_status bo_store_checkout_json(char **out_json, size_t *out_len, bo_store *store,
                                         const char *request_json, size_t len);
 

@@ -93,8 +93,9 @@ Window make_window(const Policy& policy, const Calendar& cal, const Today& today
 }
 
 Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi,
-                        std::optional<Day> ordered, int widen) {
-  const Day start = std::max(today.order_day, ordered.value_or(today.order_day));
+                        std::optional<Day> ordered, int widen, std::optional<Day> placed) {
+  const Day start = placed ? std::max(*placed, ordered.value_or(*placed))
+                           : std::max(today.order_day, ordered.value_or(today.order_day));
   Day from, to;
   if (policy.availability.day_unit == DayUnit::business) {
     from = cal.add_business_days(start, lo);
@@ -109,6 +110,11 @@ Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& 
     const int ready = policy.promise.receiving_days + policy.calendar.handling_days;
     from = cal.add_business_days(from, ready);
     to = cal.add_business_days(to, ready);
+  }
+  if (placed) {
+    // A purchase order from the past cannot make goods ship before today.
+    from = std::max(from, today.stock_ship_day);
+    to = std::max(to, from);
   }
   return make_window(policy, cal, today, from, to);
 }

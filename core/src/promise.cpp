@@ -112,7 +112,9 @@ void check_position(const StockPosition& p, const std::string& path, Issues& is)
 }  // namespace
 
 PromiseBook::PromiseBook(std::shared_ptr<const Engine> engine, Facts facts, Instant now)
-    : engine_(std::move(engine)), today_(Today::at(engine_->calendar(), now)) {
+    : engine_(std::move(engine)),
+      today_(Today::at(engine_->calendar(), now)),
+      lead_from_placement_(facts.lead_time_from_placement) {
   zone_id("");
   Issues is;
   item_index_.reserve(facts.items.size());
@@ -394,9 +396,9 @@ void PromiseBook::recompute(std::size_t k) {
     auto known = supplier_widening_.find(item.supplier);
     widen = known != supplier_widening_.end() ? known->second : policy.promise.default_lateness_confirmed;
   }
-  st.lead = lead_time_window(
-      policy, engine_->calendar(), today_, item.lead_min_days.value_or(policy.availability.lead_min_days),
-      item.lead_max_days.value_or(policy.availability.lead_max_days), item.reorder_on, widen);
+  const int lo = item.lead_min_days.value_or(policy.availability.lead_min_days);
+  const int hi = item.lead_max_days.value_or(policy.availability.lead_max_days);
+  st.lead = lead_time_window(policy, engine_->calendar(), today_, lo, hi, item.reorder_on, widen);
   std::int64_t cum = 0;
   Window last_ship{}, last_delivery{};
   std::uint16_t last_zone = 0;
@@ -406,6 +408,20 @@ void PromiseBook::recompute(std::size_t k) {
     p.lines_ahead = static_cast<std::int64_t>(i);
     p.units_ahead = cum;
     fill(st, cum, cum + l.quantity, p, &st.parts);
+    if (lead_from_placement_ && p.source == Source::lead_time) {
+      const Day placed = engine_->calendar().order_day(l.placed_at);
+      if (placed < today_.order_day) {
+        // Ordered from the supplier when the line was placed; still never ahead of anyone earlier.
+        Window w =
+            lead_time_window(policy, engine_->calendar(), today_, lo, hi, item.reorder_on, widen, placed);
+        Day from = std::max(w.from, st.by_from.empty() ? w.from : st.by_from.back().from);
+        Day to = std::max(w.to, st.by_to.empty() ? w.to : st.by_to.back().to);
+        if (i > 0) from = std::max(from, last_ship.from), to = std::max(to, last_ship.to);
+        p.ship = make_window(policy, engine_->calendar(), today_, from, to);
+        st.parts.back().from = from;  // fill() ends a line's parts with its lead-time part
+        st.parts.back().to = to;
+      }
+    }
     // Lines of an item mostly share windows: reuse the last delivery window when nothing differs.
     if (i == 0 || l.zone != last_zone || p.ship.from != last_ship.from || p.ship.to != last_ship.to) {
       last_delivery = delivery_by(p.ship, zone_transit_[l.zone]);

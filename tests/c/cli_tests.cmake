@@ -266,3 +266,24 @@ bo_cli_test(checkout_no_cart ARGS checkout --now ${BO_NOW} EXIT 2 STDERR "checko
 bo_cli_test(checkout_two_carts ARGS checkout ${BO_CART} ${BO_CART} EXIT 2 STDERR "one cart")
 bo_cli_test(checkout_unknown_flag ARGS checkout ${BO_CART} --colour EXIT 2
             STDERR "checkout: unknown argument \"--colour\"")
+
+# The ledger: the demo story on a SQLite file, events applied, the outbox listed (docs/store.md).
+set(BO_DEMO_DB ${CMAKE_CURRENT_BINARY_DIR}/cli-demo.db)
+bo_cli_test(demo ARGS demo --db ${BO_DEMO_DB} EXIT 0
+            STDOUT "\n  JKT-NAVY-M: ${BO_JACKET_TEXT}\n"
+                   "option ship_available: Items in stock ship Dec 1; the rest follows Dec 10[^\n]+14"
+                   "Subject: Your order NW-10482 is confirmed"
+                   "Field jacket, navy, M \\(1 unit\\): on backorder, expected to ship Dec 10[^\n]+14\n"
+                   "Subject: We’re sorry: an item in your order NW-10482 is delayed"
+                   "10% off your next purchase with code SORRY-"
+                   "Track your package: https://track.example.com/UPS/1Z999AA10123456795")
+bo_cli_test(outbox_after_demo ARGS outbox --db sqlite:${BO_DEMO_DB} --state sent EXIT 0
+            STDOUT "  sent  2026-11-30T09:06:00-05:00  confirmation  dana@example.com  Your order NW-10482"
+                   "  shipped  dana@example.com  Your order NW-10482 is on its way\n")
+set_tests_properties(cli_outbox_after_demo PROPERTIES DEPENDS cli_demo)
+bo_cli_test(apply_events ARGS apply --db sqlite::memory: ${BO_CLI_DATA}/store_events.json EXIT 0
+            STDOUT "^e1 catalog: applied, 0 lines moved, 0 messages\ne2 order_placed: applied, 2 lines moved, 1 messages\n$")
+bo_cli_test(apply_bad_event ARGS apply --db sqlite::memory: ${BO_CLI_DATA}/store_bad_event.json EXIT 2
+            STDERR "order\\.lines\\[0\\]\\.quantity: ")
+bo_cli_test(apply_no_db ARGS apply ${BO_CLI_DATA}/store_events.json EXIT 2 STDERR "apply needs --db URL")
+bo_cli_test(outbox_bad_url ARGS outbox --db mysql://nowhere EXIT 2 STDERR "cannot open the ledger: url: ")

@@ -41,6 +41,17 @@ int bo_headertest(void) {
       bo_promises_checkout_json;
   bo_status (*consent_json)(char **, size_t *, const char *, size_t) = bo_consent_json;
   bo_status (*consent_check_json)(char **, size_t *, const char *, size_t) = bo_consent_check_json;
+  bo_status (*store_open)(bo_store **, const bo_engine *, const char *, size_t, const char *, size_t) =
+      bo_store_open;
+  void (*store_free)(bo_store *) = bo_store_free;
+  bo_status (*store_apply)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_apply_json;
+  bo_status (*store_claim)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_claim_json;
+  bo_status (*store_ack)(bo_store *, const int64_t *, size_t) = bo_store_ack;
+  bo_status (*store_release)(bo_store *, const int64_t *, size_t) = bo_store_release;
+  bo_status (*store_outbox)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_outbox_json;
+  bo_status (*store_order)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_order_json;
+  bo_status (*store_labels)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_labels_json;
+  bo_status (*store_checkout)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_checkout_json;
   bo_item item = {sizeof(bo_item), "A", 1, 1, 0, 0, 0, 0, 0, BO_UNSET, BO_UNSET, BO_UNSET, BO_UNSET, "", 0};
   bo_label label;
   bo_availability statuses[] = {BO_AVAILABILITY_IN_STOCK,     BO_AVAILABILITY_LOW_STOCK,
@@ -55,5 +66,8 @@ int bo_headertest(void) {
          (labeler_free != 0) + (labeler_run != 0) + (promises_new != 0) + (promises_free != 0) +
          (promises_json != 0) + (quote_json != 0) + (apply_json != 0) + (book_labels_json != 0) +
          (checkout_json != 0) + (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) +
-         (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
+         (store_open != 0) + (store_free != 0) + (store_apply != 0) + (store_claim != 0) + (store_ack != 0) +
+         (store_release != 0) + (store_outbox != 0) + (store_order != 0) + (store_labels != 0) +
+         (store_checkout != 0) + (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] +
+         BO_ABI_VERSION;
 }

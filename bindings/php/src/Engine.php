@@ -199,6 +199,20 @@ final class Engine
         return CheckoutPlan::fromLibrary(Call::json('bo_engine_checkout_json', $json, $this->handle()));
     }
 
+    /**
+     * Opens this shop's ledger (bo_store_open, docs/store.md): events in, customer messages out.
+     *
+     *     $store = $engine->store('sqlite:/var/lib/shop/ledger.db', secret: $config['backorder_secret']);
+     *
+     * @param string $url "sqlite:PATH", "sqlite::memory:" or "postgresql://..."
+     * @param string|null $secret signs the links in messages (16 bytes or more); needed for notify-me
+     * @throws Exception BO_EINVALID at "url" or "options.secret"
+     */
+    public function store(string $url, ?string $secret = null, int $busyTimeoutMs = 10000): Store
+    {
+        return new Store($this, $url, $secret, $busyTimeoutMs);
+    }
+
     /** The policy's locale, when it names one. */
     public function locale(): ?string
     {

@@ -13,6 +13,13 @@
                          customer={"locale": "en-US", "zone": "US"})
     record = plan.consent(strategy=plan.recommended_strategy)  # keep record.to_json() with the order
 
+    with backorder.Store(engine, "sqlite:ledger.db", secret=secret) as store:  # the ledger
+        store.apply({"id": "e-1", "type": "order_placed", "at": now, "order": order,
+                     "consent": record.to_dict()})                       # writes the confirmation
+        for message in store.claim():                                    # messages due: send, then ack
+            send(message)
+            store.ack(message)
+
 See docs/python.md.
 """
 
@@ -46,6 +53,7 @@ from ._promises import (
     Source,
     SupplyWindow,
 )
+from ._store import ApplyResult, EventSource, Message, Store
 
 __version__: str = _native.__version__
 
@@ -90,6 +98,10 @@ __all__ = [
     "CartSource",
     "LineChoice",
     "check_consent",
+    "Store",
+    "ApplyResult",
+    "Message",
+    "EventSource",
     "Error",
     "ErrorCode",
     "ValidationError",

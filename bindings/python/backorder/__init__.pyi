@@ -36,6 +36,10 @@ from ._promises import Quote as Quote
 from ._promises import ScenarioSource as ScenarioSource
 from ._promises import Source as Source
 from ._promises import SupplyWindow as SupplyWindow
+from ._store import ApplyResult as ApplyResult
+from ._store import EventSource as EventSource
+from ._store import Message as Message
+from ._store import Store as Store
 
 __version__: str
 __all__: list[str]

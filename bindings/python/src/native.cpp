@@ -37,6 +37,7 @@
 #include "backorder/policy.hpp"
 #include "backorder/promise.hpp"
 #include "backorder/wire.hpp"
+#include "native.hpp"
 
 static_assert(BO_VERSION_MAJOR == BO_PROJECT_VERSION_MAJOR && BO_VERSION_MINOR == BO_PROJECT_VERSION_MINOR &&
                   BO_VERSION_PATCH == BO_PROJECT_VERSION_PATCH,
@@ -489,9 +490,7 @@ py::tuple label_tuple(const bo::Label& l, std::string_view sku) {
                         py::str(l.merchant()), date);
 }
 
-struct NativeEngine {
-  std::shared_ptr<const bo::Engine> engine;
-};
+using bo_py::NativeEngine;
 
 // A core Labeler that Python may share between threads: calls are serialised by `mu` (taken with the GIL
 // released, so a waiting thread never blocks others).
@@ -2089,6 +2088,7 @@ PYBIND11_MODULE(_native, m) {
             return make_labeler(e, locale, now_ms);
           },
           py::arg("locale"), py::arg("now_ms"));
+  bo_py::bind_store(m);
 
   // Kept for the life of the process, like the interned keys.
   g_timezone_type = reinterpret_cast<PyTypeObject*>(

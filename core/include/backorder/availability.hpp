@@ -85,9 +85,12 @@ struct Availability {
 Window make_window(const Policy& policy, const Calendar& cal, const Today& today, Day from, Day to);
 // The window of a supplier lead time of lo..hi days for a purchase order placed on `ordered` (default: the
 // order day; never earlier), its end widened by `widen` days of expected lateness, rolled to working days;
-// with promise.lead_time_counts "until_arrival", receiving and handling days follow.
+// with promise.lead_time_counts "until_arrival", receiving and handling days follow. With `placed`, the
+// purchase order went out on that (past) day, or `ordered` if later: the window counts from it and is only
+// held back to what can still ship.
 Window lead_time_window(const Policy& policy, const Calendar& cal, const Today& today, int lo, int hi,
-                        std::optional<Day> ordered = std::nullopt, int widen = 0);
+                        std::optional<Day> ordered = std::nullopt, int widen = 0,
+                        std::optional<Day> placed = std::nullopt);
 
 // Pure: same inputs, same answer. Throws Error(invalid) for quantity <= 0 or an inconsistent item.
 Availability classify(const Policy& policy, const Calendar& cal, const Today& today, const Item& item,

@@ -64,6 +64,10 @@ struct Facts {
   std::vector<Supply> supply;
   std::vector<Supplier> suppliers;
   std::vector<OrderLine> lines;
+  // A waiting line beyond known supply counts its supplier lead time from the day it was placed (the shop
+  // ordered for it then) rather than from today, so its window does not slide as days pass without news.
+  // The ledger sets it; a one-off computation ("if we ordered today") leaves it off.
+  bool lead_time_from_placement = false;
 };
 
 // Where some units of a line come from.
@@ -217,6 +221,7 @@ class PromiseBook {
 
   std::shared_ptr<const Engine> engine_;
   Today today_;
+  bool lead_from_placement_ = false;
   std::vector<Item> items_;
   // Looked up by string_view without building a string (C++20 heterogeneous lookup).
   struct SkuHash {

@@ -196,17 +196,19 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     if (t == "line_cancelled") {
       if (!e.line_id.empty() && !find(e.line_id))
         refuse(ErrorCode::not_found, path, "line_id", "no such line");
+      touched.clear();  // only the cancelled lines' items move
+      for (const auto& l : lines)
+        if (e.line_id.empty() || l.line_id == e.line_id) touched.insert(l.sku);
       db->execute(
-          "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND (CAST(? AS "
-          "TEXT) = '' OR "
-          "line_id = "
-          "?)",
+          "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND "
+          "(CAST(? AS TEXT) = '' OR line_id = ?)",
           P{shop, e.order_id, e.line_id, e.line_id});
     } else {
       if (!db->query("SELECT 1 FROM bo_shipments WHERE shop = ? AND order_id = ? AND id = ?",
                      P{shop, e.order_id, e.shipment_id})
                .empty())
         refuse(ErrorCode::invalid, path, "shipment_id", "this order already has a shipment with this id");
+      touched.clear();  // only the shipped lines' items move
       std::map<std::string, std::int64_t> per_sku;
       detail::JsonWriter shipped;
       shipped.begin_array();
@@ -218,6 +220,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
           refuse(ErrorCode::invalid, path, lp + ".quantity",
                  "only " + std::to_string(l->waiting()) + " of this line wait to ship");
         per_sku[l->sku] += e.shipped[i].quantity;
+        touched.insert(l->sku);
         db->execute(
             "UPDATE bo_lines SET shipped = shipped + ? WHERE shop = ? AND order_id = ? AND line_id = ?",
             P{e.shipped[i].quantity, shop, e.order_id, l->line_id});

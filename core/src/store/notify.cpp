@@ -257,6 +257,12 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
   const int threshold = engine->policy().notifications.eta_threshold_days;
   for (auto& [order_id, moves] : by_order) {
     std::vector<detail::MessageLine> arrived, delayed, updated;
+    // An update still unsent would go out stale: every move joins it, however small.
+    const bool pending = !db->query(
+                                "SELECT 1 FROM bo_outbox WHERE shop = ? AND order_id = ? AND kind = "
+                                "'eta_update' AND sent = 0 AND attempts = 0",
+                                P{shop, order_id})
+                              .empty();
     for (const Move& m : moves) {
       const StoredLine& l = *m.old;
       detail::MessageLine ml;
@@ -283,7 +289,7 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
       if (!crosses && l.delay_told)
         db->execute("UPDATE bo_lines SET delay_told = 0 WHERE shop = ? AND order_id = ? AND line_id = ?",
                     P{shop, l.order_id, l.line_id});
-      if (!l.has_told || std::abs(m.now.to - l.told.to) > threshold) {
+      if (pending || !l.has_told || std::abs(m.now.to - l.told.to) > threshold) {
         updated.push_back(ml);
         set_told(*db, shop, l, m.now);
       }

@@ -366,6 +366,7 @@ PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant 
     }
   }
   Facts facts;
+  facts.lead_time_from_placement = true;  // windows move with news, not with the clock
   Reader r;
   std::set<std::string> suppliers;
   for (const std::string& sku : skus) {
