@@ -380,11 +380,13 @@ PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant 
     row.position.reserved = it.integer(0, 2);
     row.position.safety_stock = it.integer(0, 3);
     facts.stock.push_back(std::move(row));
+    // Sorted by id here, not by ORDER BY, which makes SQLite walk every purchase order of the shop by
+    // primary key instead of the sku's through bo_supply_sku (bench/store: 0.1 ms a query at 500 orders).
     detail::Rows s = db->query(
         "SELECT id, quantity, arrive_from, arrive_to, status, supplier FROM bo_supply WHERE shop = ? AND sku "
-        "= ? AND "
-        "open = 1 ORDER BY id",
+        "= ? AND open = 1",
         P{shop, sku});
+    const std::size_t first = facts.supply.size();
     for (std::size_t i = 0; i < s.size(); ++i) {
       Supply sup;
       sup.id = s.text(i, 0);
@@ -397,6 +399,8 @@ PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant 
       if (!sup.supplier.empty()) suppliers.insert(sup.supplier);
       facts.supply.push_back(std::move(sup));
     }
+    std::sort(facts.supply.begin() + static_cast<std::ptrdiff_t>(first), facts.supply.end(),
+              [](const Supply& a, const Supply& b) { return a.id < b.id; });
     detail::Rows l = db->query(
         "SELECT order_id, line_id, quantity - shipped - cancelled, placed_at, priority, zone FROM bo_lines "
         "WHERE "
