@@ -139,7 +139,7 @@ static bool alternative_in_stock(Store::Impl& s, const std::string& sku) {
                   "AND "
                   "b.sku <> a.sku WHERE a.shop = ? AND a.sku = ? AND a.category <> '' AND b.on_hand - "
                   "b.reserved "
-                  "- b.safety_stock > 0",
+                  "- b.safety_stock > 0 LIMIT 1",  // one answers; without the limit every match is read
                   P{s.shop, sku})
               .empty();
 }
