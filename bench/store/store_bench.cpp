@@ -11,8 +11,10 @@
 //   flags]
 //
 // Counters: messages_per_event (written to the outbox), refused_calls, cpu_wait_pct (of the real time spent
-// waiting for a CPU: the machine is shared) and noqueue_per_s / noqueue_ms (the rate or time without that
-// wait: what a core of its own would give; the disk's waits stay in). See cpu_wait.hpp.
+// waiting for a CPU: the machine is shared), noqueue_per_s / noqueue_ms (the rate or time without that
+// wait: what a core of its own would give; the disk's waits stay in; cpu_wait.hpp), cpu_ms_per_event /
+// cpu_ms (CPU time per event or restock, the benchmark's plus, for a PostgreSQL server on this machine that
+// serves nobody else, the server's; server_cpu.hpp).
 //
 // Each apply run starts from a fresh ledger with the catalog and a few thousand events already applied;
 // events are generated before the timed loop. Real time throughout: waiting for the disk is the point.
@@ -33,6 +35,7 @@
 #include "backorder/store.hpp"
 #include "cpu_wait.hpp"
 #include "gen.hpp"
+#include "server_cpu.hpp"
 
 using namespace backorder;
 using namespace backorder::store_bench;
@@ -49,6 +52,7 @@ struct Sizes {
 };
 Sizes g_size;
 std::string g_pg_url;
+std::unique_ptr<ServerCpu> g_server;  // the PostgreSQL server's CPU time, when it runs on this machine
 fs::path g_dir;
 
 const std::string kSecret = "a-benchmark-secret-of-32-bytes!!";
@@ -109,7 +113,12 @@ void apply_events(benchmark::State& state) {
   std::int64_t messages = 0, refused = 0;
   const std::int64_t wait_before = cpu_wait_ns();
   const auto started = std::chrono::steady_clock::now();
+  const double cpu_before = thread_cpu_seconds();
+  const bool server = g_run.url == g_pg_url && g_server && state.thread_index() == 0;
+  double server_before = -1;
   for (auto _ : state) {
+    // After the barrier that starts every connection's loop: the server's CPU from here is theirs.
+    if (server && server_before < 0) server_before = g_server->seconds();
     try {
       messages += messages_in(store->apply_json(batches[next++]));
     } catch (const Error&) {
@@ -120,6 +129,8 @@ void apply_events(benchmark::State& state) {
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const double waited = static_cast<double>(cpu_wait_ns() - wait_before) / 1e9;
+  // After the barrier that ends every connection's loop.
+  const double cpu = thread_cpu_seconds() - cpu_before + (server ? g_server->seconds() - server_before : 0);
   const double events = static_cast<double>(state.iterations()) * batch;
   state.SetItemsProcessed(static_cast<std::int64_t>(events));
   state.counters["messages_per_event"] =
@@ -129,6 +140,9 @@ void apply_events(benchmark::State& state) {
   state.counters["noqueue_per_s"] = events / std::max(1e-9, wall - waited);
   state.counters["cpu_wait_pct"] =
       benchmark::Counter(100 * waited / std::max(1e-9, wall), benchmark::Counter::kAvgThreads);
+  // CPU an event costs, the benchmark's and (PostgreSQL on this machine) the server's (summed over the
+  // connections: each adds its share of the total).
+  state.counters["cpu_ms_per_event"] = 1000 * cpu / (events * state.threads());
 }
 
 void register_apply(bool pg) {
@@ -192,6 +206,8 @@ void restock(benchmark::State& state, bool pg) {
   static int n = 0;
   std::int64_t told = 0;
   double noqueue = 0;  // seconds of timed work, less the time spent waiting for a CPU
+  double cpu = 0;      // CPU seconds of the timed work, the benchmark's and the server's
+  const bool server = pg && g_server;
   for (auto _ : state) {
     state.PauseTiming();
     // The shelf is empty again before each restock (a stock count; it tells nobody).
@@ -211,17 +227,20 @@ void restock(benchmark::State& state, bool pg) {
                {"quantity", units}};
     std::string text = in.dump();
     const std::int64_t wait_before = cpu_wait_ns();
+    const double cpu_before = thread_cpu_seconds() + (server ? g_server->seconds() : 0);
     const auto started = std::chrono::steady_clock::now();
     state.ResumeTiming();
     told += messages_in(store->apply_json(text));
     state.PauseTiming();
     noqueue += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() -
                static_cast<double>(cpu_wait_ns() - wait_before) / 1e9;
+    cpu += thread_cpu_seconds() + (server ? g_server->seconds() : 0) - cpu_before;
     state.ResumeTiming();
   }
   state.counters["subscribers"] = g_size.subscribers;
   state.counters["told"] = benchmark::Counter(static_cast<double>(told), benchmark::Counter::kAvgIterations);
   state.counters["noqueue_ms"] = benchmark::Counter(noqueue * 1000, benchmark::Counter::kAvgIterations);
+  state.counters["cpu_ms"] = benchmark::Counter(cpu * 1000, benchmark::Counter::kAvgIterations);
 }
 
 void register_restock(bool pg) {
@@ -259,6 +278,7 @@ int main(int argc, char** argv) {
   register_apply(false);
   register_restock(false);
   if (!g_pg_url.empty()) {
+    g_server = std::make_unique<ServerCpu>(g_pg_url);
     register_apply(true);
     register_restock(true);
   } else {
