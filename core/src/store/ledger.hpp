@@ -36,8 +36,10 @@ struct Store::Impl {
   std::string shop;
 
   // The facts of these skus (items, stock, supply, their suppliers, waiting lines) as a promise book.
-  // With `with_categories`, every item of their categories too (checkout alternatives).
-  PromiseBook load_book(const std::set<std::string>& skus, Instant now, bool with_categories = false);
+  // With `with_categories`, every item of their categories too (checkout alternatives). With `waiting`, also
+  // the stored rows of the waiting lines (unordered).
+  PromiseBook load_book(const std::set<std::string>& skus, Instant now, bool with_categories = false,
+                        std::vector<StoredLine>* waiting = nullptr);
   std::vector<StoredLine> load_lines(const std::string& where, std::span<const detail::Param> params);
   bool has_item(const std::string& sku);
 

@@ -223,12 +223,10 @@ static int write_eta_update(Store::Impl& s, const detail::Event& e, const std::s
 int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Event& e,
                            const std::string& quiet, int& messages) {
   if (skus.empty()) return 0;
-  PromiseBook book = load_book(skus, e.at);
+  std::vector<StoredLine> waiting;
+  PromiseBook book = load_book(skus, e.at, false, &waiting);
   std::map<std::pair<std::string, std::string>, StoredLine> stored;
-  for (const std::string& sku : skus) {
-    for (StoredLine& l : load_lines("sku = ? AND quantity > shipped + cancelled", P{sku}))
-      stored.emplace(std::pair{l.order_id, l.line_id}, std::move(l));
-  }
+  for (StoredLine& l : waiting) stored.emplace(std::pair{l.order_id, l.line_id}, std::move(l));
   struct Move {
     const StoredLine* old;
     Window now;
