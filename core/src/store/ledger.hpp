@@ -43,6 +43,10 @@ struct Store::Impl {
   std::vector<StoredLine> load_lines(const std::string& where, std::span<const detail::Param> params);
   bool has_item(const std::string& sku);
 
+  // Before a batch's first event: every lock its events take, in the order single events take theirs
+  // (batch_locks.cpp).
+  void lock_batch(const std::vector<detail::Event>& events);
+
   // One event inside the open transaction; returns false for a duplicate id. Throws Error with the event's
   // path for what only the ledger can tell (an unknown order, shipping more than waits).
   struct Outcome {

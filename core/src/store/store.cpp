@@ -106,6 +106,7 @@ std::string Store::apply_json(std::string_view events_json) {
 
   auto outcomes = in_transaction(*impl_->db, [&] {
     std::vector<Impl::Outcome> out;
+    impl_->lock_batch(events);
     for (std::size_t i = 0; i < events.size(); ++i) out.push_back(impl_->apply(events[i], paths[i]));
     return out;
   });
