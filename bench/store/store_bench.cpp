@@ -121,7 +121,12 @@ void apply_events(benchmark::State& state) {
     if (server && server_before < 0) server_before = g_server->seconds();
     try {
       messages += messages_in(store->apply_json(batches[next++]));
-    } catch (const Error&) {
+    } catch (const Error& e) {
+      static bool once = [&] {
+        std::fprintf(stderr, "bench_store: a call was refused: %s\n", e.what());
+        return true;
+      }();
+      (void)once;
       // Refused whole: another connection shipped the units first, or the batch lost deadlocks to the
       // others more often than the store retries. Counted.
       ++refused;
