@@ -32,6 +32,7 @@
 #include "common.hpp"
 #include "facts.hpp"
 #include "ledger.hpp"
+#include "refund.hpp"
 
 namespace {
 
@@ -52,6 +53,7 @@ const char kUsage[] =
     "                         [--orders FILE] [--suppliers FILE] [--locale TAG] [--zone ZONE] [--tier TIER]\n"
     "                         [--now ISO8601] [--choose STRATEGY] [--line ID=CHOICE ...]\n"
     "                         [--format table|json]\n"
+    "       backorder refund REQUEST [--policy FILE] [--now ISO8601] [--format table|json]\n"
     "       backorder demo [--db FILE] [--story FILE]\n"
     "       backorder apply --db URL [--policy FILE] [--secret-file FILE] [--format text|json] EVENTS...\n"
     "       backorder outbox --db URL [--policy FILE] [--state pending|leased|sent] [--now ISO8601]\n"
@@ -736,6 +738,7 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "demo") return cmd_demo(args);
   if (cmd == "apply") return cmd_apply(args);
   if (cmd == "outbox") return cmd_outbox(args);
+  if (cmd == "refund") return cmd_refund(args);
   if (cmd == "validate") {
     if (args.size() != 2) throw Usage{"validate takes one policy file"};
     return cmd_validate(args[1]);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test suite: GoogleTest and the C host, CLI and bench smokes
-# (ctest), pytest, PHPUnit; then the C++ and Python suites again under ASan+UBSan (scripts/sanitize.sh), and a
-# short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md). A throwaway PostgreSQL server
-# (scripts/pg.sh) serves the PostgreSQL half of every suite through BO_TEST_POSTGRES_URL.
+# (ctest, the hostile-input suite among them), pytest, PHPUnit; then the C++ and Python suites again under
+# ASan+UBSan (scripts/sanitize.sh), one engine shared by 8 threads under ThreadSanitizer (scripts/tsan.sh), and
+# a short libFuzzer pass over every fuzz target (tests/fuzz, docs/fuzzing.md). A throwaway
+# PostgreSQL server (scripts/pg.sh) serves the PostgreSQL half of every suite through BO_TEST_POSTGRES_URL.
 # Fails when any suite fails or runs no test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,9 @@ echo "== sanitizers"
 bash scripts/sanitize.sh | tee "$log/sanitize"
 asan_n=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log/sanitize")
 asan_py=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$log/sanitize" | tail -1)
+
+echo "== ThreadSanitizer"
+bash scripts/tsan.sh
 
 echo "== fuzz smoke (libFuzzer, ASan+UBSan, 3 s a target)"
 bash tests/fuzz/build.sh build/fuzz

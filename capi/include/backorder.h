@@ -305,6 +305,18 @@ BO_API bo_status bo_store_labels_json(char **out_json, size_t *out_len, bo_store
 BO_API bo_status bo_store_checkout_json(char **out_json, size_t *out_len, bo_store *store,
                                         const char *request_json, size_t len);
 
+/* ---- refunds ------------------------------------------------------------------------------------- */
+
+/*
+ * Quotes a cancellation (docs/json.md#refunds): {"now", "order", "cancel": "all" | [{"line_id", "quantity"}]}
+ * -> per line the items, discount share, tax, deposit and total refunded; the shipping refunded and why; the
+ * grand total; the deadline and method the jurisdiction sets for the payment method, with its citation. Every
+ * split is exact to the minor unit. Pure: nothing is recorded; a bad request names each problem's path
+ * ("order.lines[2].shipped", "cancel[0].quantity") in bo_last_error_json().
+ */
+BO_API bo_status bo_engine_refund_json(char **out_json, size_t *out_len, const bo_engine *engine,
+                                       const char *request_json, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -14,6 +14,7 @@
 #include "backorder/calendar.hpp"
 #include "backorder/error.hpp"
 #include "backorder/labels.hpp"
+#include "backorder/limits.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
 
@@ -108,7 +109,14 @@ void convert(const bo_item& in, std::size_t row, backorder::Item& item, backorde
     row_error(row, "sku", "is NULL but sku_len is " + std::to_string(in.sku_len));
   }
   if (in.sku_len == 0) row_error(row, "sku", "must not be empty");
-  item.sku.assign(in.sku, in.sku_len);
+  // The rules of a sku in JSON: a text field's size, UTF-8, no NUL (a C host would read a shorter sku).
+  const std::string_view sku(in.sku, in.sku_len);
+  if (sku.size() > backorder::limits::kTextBytes) {
+    row_error(row, "sku", "longer than " + std::to_string(backorder::limits::kTextBytes) + " bytes");
+  }
+  if (sku.find('\0') != std::string_view::npos) row_error(row, "sku", "contains a NUL byte");
+  if (!backorder::is_valid_utf8(sku)) row_error(row, "sku", "is not valid UTF-8");
+  item.sku.assign(sku);
 
   if ((in.flags & ~kKnownFlags) != 0) {
     row_error(row, "flags", "unknown flag bits " + std::to_string(in.flags & ~kKnownFlags));
@@ -243,6 +251,12 @@ BO_API bo_status bo_labeler_new(bo_labeler** out, const bo_engine* engine, const
     require(engine, "engine");
     if (locale == nullptr && locale_len != 0) {
       throw invalid_argument("locale", "locale is NULL but locale_len is " + std::to_string(locale_len));
+    }
+    if (!backorder::instant_in_range(now_unix_ms)) {
+      throw invalid_argument("now_unix_ms", "now_unix_ms " + std::to_string(now_unix_ms) +
+                                                " is out of range: years " +
+                                                std::to_string(backorder::limits::kMinYear) + " to " +
+                                                std::to_string(backorder::limits::kMaxYear));
     }
     // No locale (NULL or empty): the policy's default, as in the JSON calls.
     std::string_view tag = locale_len == 0 ? std::string_view(engine->engine->policy().locale)

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
 
 namespace backorder {
 
@@ -60,6 +61,12 @@ const char* merchant_availability(Status s) {
 }
 
 Today Today::at(const Calendar& cal, Instant now) {
+  // Refused before any arithmetic: offsets added to an instant near INT64_MAX would overflow.
+  if (!instant_in_range(now)) {
+    throw Error(ErrorCode::invalid, "now",
+                "out of range: years " + std::to_string(limits::kMinYear) + " to " +
+                    std::to_string(limits::kMaxYear));
+  }
   Today t;
   t.now = now;
   t.day = cal.local_day(now);
@@ -72,7 +79,7 @@ namespace {
 
 constexpr std::int64_t kUnlimited = std::numeric_limits<std::int64_t>::max();
 // Quantities beyond this are refused: no store holds them, and sums of them stay far from overflow.
-constexpr std::int64_t kMaxQuantity = 1'000'000'000'000;
+constexpr std::int64_t kMaxQuantity = limits::kQuantity;
 
 void check_quantity(std::int64_t v, const char* path, bool may_be_negative) {
   if (v > kMaxQuantity || v < (may_be_negative ? -kMaxQuantity : 0)) {
@@ -138,9 +145,9 @@ Availability classify(const Policy& policy, const Calendar& cal, const Today& to
                 "min (" + std::to_string(lo) + ") is above max (" + std::to_string(hi) + ")");
   }
   const std::int64_t cap = item.max_backorder ? *item.max_backorder : ap.max_backorder.value_or(kUnlimited);
-  if (cap < 0) throw Error(ErrorCode::invalid, "item.max_backorder", "must not be negative");
+  if (item.max_backorder) check_quantity(*item.max_backorder, "item.max_backorder", false);
   const std::int64_t threshold = item.low_stock_threshold.value_or(ap.low_stock_threshold);
-  if (threshold < 0) throw Error(ErrorCode::invalid, "item.low_stock_threshold", "must not be negative");
+  check_quantity(threshold, "item.low_stock_threshold", false);
 
   Availability a;
   a.quantity = quantity;

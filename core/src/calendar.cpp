@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
 
 namespace backorder {
 namespace {
@@ -46,8 +47,19 @@ Day parse_day(std::string_view iso, const std::string& path) {
   }
   using namespace std::chrono;
   year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok() || y < 1900) throw Error(ErrorCode::invalid, path, "not a real date");
+  if (!ymd.ok()) throw Error(ErrorCode::invalid, path, "not a real date");
+  if (y < limits::kMinYear || y > limits::kMaxYear) {
+    throw Error(ErrorCode::invalid, path,
+                "out of range: years " + std::to_string(limits::kMinYear) + " to " +
+                    std::to_string(limits::kMaxYear));
+  }
   return static_cast<Day>(sys_days{ymd}.time_since_epoch().count());
+}
+
+bool instant_in_range(Instant t) {
+  const Instant lo = (static_cast<Instant>(day_from_ymd(limits::kMinYear, 1, 1)) - 1) * kMsPerDay;
+  const Instant hi = (static_cast<Instant>(day_from_ymd(limits::kMaxYear + 1, 1, 1)) + 1) * kMsPerDay;
+  return t >= lo && t < hi;
 }
 
 std::string format_day(Day d) {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
 
 namespace backorder {
 
@@ -41,7 +42,7 @@ const char* payment_name(PaymentAdvice::Kind k) {
 
 namespace {
 
-constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
+constexpr std::int64_t kMaxAmount = limits::kAmount;
 
 std::string at(std::size_t i, const char* field) { return "cart.lines[" + std::to_string(i) + "]." + field; }
 
@@ -69,10 +70,21 @@ Likeness likeness(const CheckoutPolicy& cp, const PromiseBook& book, std::size_t
   return l;
 }
 
+// Charges are summed only after the cart's amounts passed their checks; a cart whose charges would still
+// pass the limit (many units at a high price per item) is refused whole.
+std::int64_t amount_or_refuse(std::optional<std::int64_t> v) {
+  if (!v) {
+    throw ValidationError(
+        {{"cart.lines", "shipping charges pass " + std::to_string(kMaxAmount) + " minor units"}});
+  }
+  return *v;
+}
+
 std::int64_t charge(const ShippingPolicy& sp, std::int64_t units) {
   if (sp.methods.empty()) return 0;
   const ShippingMethod& m = sp.methods.front();
-  return m.per_shipment + m.per_item * units;
+  auto per_items = multiply_amount(m.per_item, units);
+  return amount_or_refuse(per_items ? add_amounts(m.per_shipment, *per_items) : std::nullopt);
 }
 
 Window span(const Window& a, const Window& b) {
@@ -94,6 +106,11 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
                                            (cart.currency.empty() ? "" : ", not " + cart.currency)});
   }
   if (cart.lines.empty()) issues.push_back({"cart.lines", "a cart needs at least one line"});
+  if (cart.lines.size() > limits::kCartLines) {
+    issues.push_back({"cart.lines", "more than " + std::to_string(limits::kCartLines) + " lines"});
+    throw ValidationError(std::move(issues));
+  }
+  std::optional<std::int64_t> subtotal = 0;
   std::unordered_set<std::string_view> ids;
   ids.reserve(cart.lines.size());
   for (std::size_t i = 0; i < cart.lines.size(); ++i) {
@@ -104,8 +121,11 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
       issues.push_back({at(i, "line_id"), "listed twice"});
     const Item* item = book.item(l.sku);
     if (!item) issues.push_back({at(i, "sku"), "no item with sku \"" + l.sku + "\""});
-    if (l.quantity < 1 || l.quantity > 1'000'000'000)
+    const bool quantity_ok = l.quantity >= 1 && l.quantity <= limits::kCartQuantity;
+    if (l.quantity < 1)
       issues.push_back({at(i, "quantity"), "must be at least 1"});
+    else if (!quantity_ok)
+      issues.push_back({at(i, "quantity"), "must be at most " + std::to_string(limits::kCartQuantity)});
     if (l.unit_price && (*l.unit_price < 0 || *l.unit_price > kMaxAmount)) {
       issues.push_back({at(i, "unit_price"), "out of range"});
     } else if (item && !l.unit_price && !item->price) {
@@ -113,6 +133,19 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
     } else if (item && l.unit_price && item->price && cp.prices_must_match && *l.unit_price != *item->price) {
       issues.push_back(
           {at(i, "unit_price"), "does not match the catalog price " + std::to_string(*item->price)});
+    } else if (item && quantity_ok) {
+      // Prices and quantities within their limits can still multiply and add up past any int64_t.
+      auto amount = multiply_amount(l.unit_price.value_or(item->price.value_or(0)), l.quantity);
+      if (!amount) {
+        issues.push_back({"cart.lines[" + std::to_string(i) + "]",
+                          "unit_price × quantity passes " + std::to_string(kMaxAmount) + " minor units"});
+      } else if (subtotal) {
+        subtotal = add_amounts(*subtotal, *amount);
+        if (!subtotal) {
+          issues.push_back(
+              {"cart.lines", "the subtotal passes " + std::to_string(kMaxAmount) + " minor units"});
+        }
+      }
     }
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));
@@ -134,7 +167,7 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
     pl.name = item.name.empty() ? item.sku : item.name;
     pl.quantity = l.quantity;
     pl.unit_price = l.unit_price.value_or(item.price.value_or(0));
-    pl.amount = pl.unit_price * pl.quantity;
+    pl.amount = pl.unit_price * pl.quantity;  // within limits::kAmount, and so is the sum: checked above
     plan.subtotal += pl.amount;
     std::int64_t& ahead = in_cart[index];
     pl.label = labeler.label(book.availability_at(index, l.quantity, ahead));
@@ -203,7 +236,7 @@ CheckoutPlan plan_checkout(const PromiseBook& book, const Cart& cart, Labeler& l
     for (auto& s : sp_.shipments) {
       s.charge = charge(sp, units(s));
       s.delivery = book.delivery(s.ship, zone);
-      sp_.shipping_total += s.charge;
+      sp_.shipping_total = amount_or_refuse(add_amounts(sp_.shipping_total, s.charge));
       sp_.complete = sp_.shipments.size() == 1 || s.ship.to >= sp_.complete.to ? span(sp_.complete, s.ship)
                                                                                : sp_.complete;
     }

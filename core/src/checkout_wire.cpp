@@ -14,7 +14,7 @@ using detail::write_window;
 
 namespace {
 
-constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
+constexpr std::int64_t kMaxAmount = limits::kAmount;
 
 Cart read_cart(const json& j, Reader& r) {
   Cart cart;
@@ -167,6 +167,19 @@ void check_consent(const json& c, Reader& r) {
     const json* a = Reader::member(c, k);
     if (!a || !a->is_array()) r.fail(Reader::at("consent", k), "required array");
   }
+  if (const json* pay = Reader::member(c, "payment"); !pay || !pay->is_object())
+    r.fail("consent.payment", "required object");
+  // What the shopper was shown must be there to show again.
+  auto each = [&](const char* key, auto ok, const char* what) {
+    const json* a = Reader::member(c, key);
+    for (std::size_t i = 0; a && a->is_array() && i < a->size(); ++i) {
+      if (!ok((*a)[i])) r.fail(Reader::at(Reader::at("consent", key), i), what);
+    }
+  };
+  each(
+      "shipments", [](const json& v) { return v.is_object(); }, "expected an object");
+  each(
+      "disclosures", [](const json& v) { return v.is_string(); }, "expected a string");
   const json* lines = Reader::member(c, "lines");
   for (std::size_t i = 0; lines && lines->is_array() && i < lines->size(); ++i) {
     std::string p = Reader::at("consent.lines", i);
@@ -181,7 +194,77 @@ void check_consent(const json& c, Reader& r) {
         choice != "alternative") {
       r.fail(Reader::at(p, "choice"), "expected buy, wait, notify_me, remove or alternative");
     }
+    for (const char* k : {"line_id", "sku", "status", "text"}) {
+      if (!r.string(l, k, p, limits::kStringBytes) && !Reader::member(l, k))
+        r.fail(Reader::at(p, k), "required text");
+    }
+    if (!r.integer(l, "quantity", p, 1, limits::kCartQuantity) && !Reader::member(l, "quantity"))
+      r.fail(Reader::at(p, "quantity"), "required");
+    if (!r.integer(l, "unit_price", p, 0, kMaxAmount) && !Reader::member(l, "unit_price"))
+      r.fail(Reader::at(p, "unit_price"), "required");
+    if (!r.string(l, "alternative", p) && choice == "alternative" && !Reader::member(l, "alternative"))
+      r.fail(Reader::at(p, "alternative"), "required for an alternative");
+    if (const json* w = Reader::member(l, "later_window"); w && !w->is_object())
+      r.fail(Reader::at(p, "later_window"), "expected a window or null");
   }
+}
+
+// The parts of a plan that consent_json reads, checked for their types first: a plan is the engine's own
+// answer, but it comes back from the host and may have been edited or corrupted on the way.
+void check_plan(const json& plan, Reader& r) {
+  auto text = [&](const json& obj, const char* key, const std::string& path, bool required) {
+    if (!r.string(obj, key, path, limits::kStringBytes) && required && !Reader::member(obj, key))
+      r.fail(Reader::at(path, key), "required");
+  };
+  auto amount = [&](const json& obj, const char* key, const std::string& path, bool required) {
+    if (!r.integer(obj, key, path, 0, kMaxAmount) && required && !Reader::member(obj, key))
+      r.fail(Reader::at(path, key), "required");
+  };
+  auto array_of = [&](const json& obj, const char* key, const std::string& path, auto each) {
+    const json* a = Reader::member(obj, key);
+    if (!a) return;
+    if (!a->is_array()) return r.fail(Reader::at(path, key), "expected an array");
+    for (std::size_t i = 0; i < a->size(); ++i) each((*a)[i], Reader::at(Reader::at(path, key), i));
+  };
+  const std::string root = "plan";
+  if (!plan.is_object() || !plan.contains("strategies") || !plan.contains("lines")) {
+    return r.fail(root, "required: the checkout plan as the engine gave it");
+  }
+  for (const char* k : {"default_strategy", "now", "policy_hash", "locale", "currency"})
+    text(plan, k, root, false);
+  array_of(plan, "strategies", root, [&](const json& s, const std::string& p) {
+    if (!s.is_object()) return r.fail(p, "expected an object");
+    text(s, "id", p, true);
+    text(s, "disclosure", p, false);
+    amount(s, "customer_pays", p, false);
+    if (const json* v = Reader::member(s, "shipments"); v && !v->is_array())
+      r.fail(Reader::at(p, "shipments"), "expected an array");
+    if (const json* v = Reader::member(s, "payment"); v && !v->is_object())
+      r.fail(Reader::at(p, "payment"), "expected an object");
+  });
+  array_of(plan, "lines", root, [&](const json& l, const std::string& p) {
+    if (!l.is_object()) return r.fail(p, "expected an object");
+    text(l, "line_id", p, true);
+    text(l, "sku", p, true);
+    if (!r.integer(l, "quantity", p, 1, limits::kCartQuantity) && !Reader::member(l, "quantity"))
+      r.fail(Reader::at(p, "quantity"), "required");
+    amount(l, "unit_price", p, true);
+    array_of(l, "options", p, [&](const json& o, const std::string& op) {
+      if (!o.is_string()) r.fail(op, "expected a choice name");
+    });
+    array_of(l, "alternatives", p, [&](const json& a, const std::string& ap) {
+      if (!a.is_object()) return r.fail(ap, "expected an object");
+      text(a, "sku", ap, true);
+    });
+    const json* label = Reader::member(l, "label");
+    if (!label || !label->is_object()) return r.fail(Reader::at(p, "label"), "required: an object");
+    text(*label, "status", Reader::at(p, "label"), true);
+    text(*label, "text", Reader::at(p, "label"), true);
+  });
+  array_of(plan, "disclosures", root, [&](const json& d, const std::string& p) {
+    if (!d.is_object()) return r.fail(p, "expected an object");
+    text(d, "text", p, true);
+  });
 }
 
 }  // namespace
@@ -191,7 +274,7 @@ std::string checkout_plan_json(const CheckoutPlan& plan, const Engine& engine) {
 }
 
 std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "",
                 {"now", "locale", "items", "stock", "supply", "suppliers", "orders", "cart", "customer"})) {
@@ -208,7 +291,7 @@ std::string checkout_json(std::shared_ptr<const Engine> engine, std::string_view
 }
 
 std::string book_checkout_json(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"locale", "cart", "customer"})) r.throw_if_failed();
   std::string locale = r.string(j, "locale", "").value_or("");
@@ -219,22 +302,28 @@ std::string book_checkout_json(const PromiseBook& book, std::string_view request
 }
 
 std::string consent_json(std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"plan", "choice", "now"})) r.throw_if_failed();
   Instant now = detail::read_instant(j, "now", "", r);
   const json* plan = Reader::member(j, "plan");
   const json* choice = Reader::member(j, "choice");
-  if (!plan || !plan->is_object() || !plan->contains("strategies") || !plan->contains("lines")) {
+  if (plan)
+    check_plan(*plan, r);
+  else
     r.fail("plan", "required: the checkout plan as the engine gave it");
-  }
   if (!choice || !r.object(*choice, "choice", {"strategy", "lines"})) {
     if (!choice) r.fail("choice", "required: {\"strategy\", \"lines\"}");
+  } else {
+    (void)r.string(*choice, "strategy", "choice");
   }
   r.throw_if_failed();
+  // From here every member read below has the type check_plan asked for.
 
   // The strategy: one the plan offered; the plan's default when the shopper was not asked.
-  std::string strategy = choice->value("strategy", (*plan).value("default_strategy", std::string()));
+  std::string strategy =
+      r.string(*choice, "strategy", "choice")
+          .value_or(r.string(*plan, "default_strategy", "plan", limits::kStringBytes).value_or(""));
   const json* chosen = nullptr;
   for (const json& s : (*plan)["strategies"]) {
     if (s.value("id", std::string()) == strategy) chosen = &s;
@@ -270,8 +359,8 @@ std::string consent_json(std::string_view request_json) {
     }
     json rec = {{"line_id", id},
                 {"sku", l.value("sku", "")},
-                {"quantity", l.value("quantity", 0)},
-                {"unit_price", l.value("unit_price", 0)},
+                {"quantity", l.value("quantity", std::int64_t{0})},
+                {"unit_price", l.value("unit_price", std::int64_t{0})},
                 {"choice", pick},
                 {"status", l["label"].value("status", "")},
                 {"text", l["label"].value("text", "")},
@@ -300,7 +389,7 @@ std::string consent_json(std::string_view request_json) {
                  {"currency", plan->value("currency", "")},
                  {"strategy", strategy},
                  {"shipments", chosen->value("shipments", json::array())},
-                 {"customer_pays", chosen->value("customer_pays", 0)},
+                 {"customer_pays", chosen->value("customer_pays", std::int64_t{0})},
                  {"payment", chosen->value("payment", json::object())},
                  {"lines", std::move(lines)},
                  {"disclosures", std::move(disclosures)}};
@@ -311,7 +400,7 @@ std::string consent_json(std::string_view request_json) {
 }
 
 std::string consent_check_json(std::string_view record_json) {
-  json j = detail::parse_json_or_throw(record_json, "consent");
+  json j = detail::parse_json_or_throw(record_json, "consent", "consent");
   Reader r;
   check_consent(j, r);
   r.throw_if_failed();

@@ -3,7 +3,7 @@
 namespace backorder::detail {
 
 namespace {
-constexpr std::int64_t kMax = 1'000'000'000'000;
+constexpr std::int64_t kMax = limits::kQuantity;
 
 template <class T, class F>
 std::vector<T> read_array(const json& j, std::string_view key, Reader& r, F read) {
@@ -69,14 +69,15 @@ Item read_item(const json& j, const std::string& path, Reader& r) {
       r.fail(p, "expected an object of names to text values, like {\"size\": \"M\"}");
     } else {
       for (auto kv = a->begin(); kv != a->end(); ++kv) {
-        if (kv->is_string())
+        std::string kp = Reader::at(p, kv.key());
+        if (!kv->is_string())
+          r.fail(kp, "expected a text value");
+        else if (r.text_fits(kv.key(), kp) && r.text_fits(kv->get_ref<const std::string&>(), kp))
           it.attributes[kv.key()] = kv->get<std::string>();
-        else
-          r.fail(Reader::at(p, kv.key()), "expected a text value");
       }
     }
   }
-  it.price = r.integer(j, "price", path, 0, 1'000'000'000'000'000);
+  it.price = r.integer(j, "price", path, 0, limits::kAmount);
   it.supplier = r.string(j, "supplier", path).value_or("");
   if (auto d = r.string(j, "reorder_on", path)) {
     try {
@@ -101,8 +102,8 @@ Item read_item(const json& j, const std::string& path, Reader& r) {
     }
   }
   if (auto d = r.boolean(j, "discontinued", path)) it.discontinued = *d;
-  it.max_backorder = r.integer(j, "max_backorder", path, 0, 1'000'000'000'000);
-  it.low_stock_threshold = r.integer(j, "low_stock_threshold", path, 0, 1'000'000'000'000);
+  it.max_backorder = r.integer(j, "max_backorder", path, 0, kMax);
+  it.low_stock_threshold = r.integer(j, "low_stock_threshold", path, 0, kMax);
   return it;
 }
 
@@ -113,7 +114,6 @@ StockPosition read_stock(const json& j, const std::string& path, Reader& r, bool
   std::initializer_list<std::string_view> with = {"sku",          "on_hand",  "reserved",
                                                   "safety_stock", "promised", "backordered"};
   if (!r.object(j, path, with_sku ? with : fields)) return s;
-  constexpr std::int64_t kMax = 1'000'000'000'000;
   s.on_hand = r.integer(j, "on_hand", path, -kMax, kMax).value_or(0);
   s.reserved = r.integer(j, "reserved", path, 0, kMax).value_or(0);
   s.safety_stock = r.integer(j, "safety_stock", path, 0, kMax).value_or(0);

@@ -1,33 +1,12 @@
 #include "json_reader.hpp"
 
+#include "json_shape.hpp"
+
 namespace backorder::detail {
 
-static bool too_deep(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxJsonDepth) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
-
-json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues) {
-  if (too_deep(text)) {
-    issues.push_back({path, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
-    return json(json::value_t::discarded);
-  }
+json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues,
+                const std::string& root) {
+  if (!check_shape(text, path, root, issues)) return json(json::value_t::discarded);
   try {
     return json::parse(text);
   } catch (const json::exception& e) {
@@ -40,9 +19,9 @@ json parse_json(std::string_view text, const std::string& path, std::vector<Issu
   }
 }
 
-json parse_json_or_throw(std::string_view text, const std::string& path) {
+json parse_json_or_throw(std::string_view text, const std::string& path, const std::string& root) {
   std::vector<Issue> issues;
-  json j = parse_json(text, path, issues);
+  json j = parse_json(text, path, issues, root);
   if (!issues.empty()) throw ValidationError(std::move(issues));
   return j;
 }
@@ -87,14 +66,26 @@ std::optional<std::int64_t> Reader::integer(const json& obj, std::string_view ke
   return n;
 }
 
-std::optional<std::string> Reader::string(const json& obj, std::string_view key, const std::string& path) {
+std::optional<std::string> Reader::string(const json& obj, std::string_view key, const std::string& path,
+                                          std::size_t max_bytes) {
   const json* v = member(obj, key);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
     fail(at(path, key), "expected a string");
     return std::nullopt;
   }
-  return v->get<std::string>();
+  const auto& s = v->get_ref<const std::string&>();
+  if (s.size() > max_bytes) {
+    fail(at(path, key), "longer than " + std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  return s;
+}
+
+bool Reader::text_fits(std::string_view text, const std::string& path) {
+  if (text.size() <= limits::kTextBytes) return true;
+  fail(path, "longer than " + std::to_string(limits::kTextBytes) + " bytes");
+  return false;
 }
 
 std::optional<bool> Reader::boolean(const json& obj, std::string_view key, const std::string& path) {

@@ -10,21 +10,23 @@
 #include <vector>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
 
 namespace backorder::detail {
 
 using json = nlohmann::json;
 
-// Documents nested deeper than this are refused before parsing, so hostile input cannot exhaust the stack.
-inline constexpr int kMaxJsonDepth = 64;
-
 // Serializes with ill-formed UTF-8 replaced, never throwing on it (a sku from a C host may hold any bytes).
 inline std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// Parses `text`; on failure returns a discarded value and adds one issue at `path`.
-json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues);
+// Parses `text` (the document named `path`: "request", "policy"); on failure returns a discarded value and
+// adds one issue. Size, depth, element counts, string sizes and NUL characters are checked first
+// (docs/limits.md); a breach inside the document is reported at its path below `root`, the path the
+// document's readers use for its top level ("" for a request, "policy" for a policy).
+json parse_json(std::string_view text, const std::string& path, std::vector<Issue>& issues,
+                const std::string& root);
 // Parses or throws ValidationError.
-json parse_json_or_throw(std::string_view text, const std::string& path);
+json parse_json_or_throw(std::string_view text, const std::string& path, const std::string& root);
 
 class Reader {
  public:
@@ -44,7 +46,11 @@ class Reader {
   // Optional members of an object: nullopt when absent (or null); a wrong type or range is reported.
   std::optional<std::int64_t> integer(const json& obj, std::string_view key, const std::string& path,
                                       std::int64_t min, std::int64_t max);
-  std::optional<std::string> string(const json& obj, std::string_view key, const std::string& path);
+  // A text field: at most `max_bytes` (limits::kTextBytes unless said).
+  std::optional<std::string> string(const json& obj, std::string_view key, const std::string& path,
+                                    std::size_t max_bytes = limits::kTextBytes);
+  // Reports `text` at `path` when it is longer than limits::kTextBytes; true when it is not.
+  bool text_fits(std::string_view text, const std::string& path);
   std::optional<bool> boolean(const json& obj, std::string_view key, const std::string& path);
   // {"min": int, "max": int} within 0..max, min <= max: both required when the object is there.
   std::optional<std::pair<int, int>> range(const json& j, const std::string& path, int max);

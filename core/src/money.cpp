@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
 
 namespace backorder {
 
@@ -27,6 +28,23 @@ Currency currency_from_code(std::string_view code) {
   std::copy(code.begin(), code.end(), c.code);
   c.exponent = digits;
   return c;
+}
+
+static std::optional<std::int64_t> within_limit(bool overflow, std::int64_t v) {
+  if (overflow || v > limits::kAmount || v < -limits::kAmount) return std::nullopt;
+  return v;
+}
+
+std::optional<std::int64_t> add_amounts(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  const bool overflow = __builtin_add_overflow(a, b, &sum);
+  return within_limit(overflow, sum);
+}
+
+std::optional<std::int64_t> multiply_amount(std::int64_t a, std::int64_t n) {
+  std::int64_t product = 0;
+  const bool overflow = __builtin_mul_overflow(a, n, &product);
+  return within_limit(overflow, product);
 }
 
 std::vector<std::int64_t> allocate(std::int64_t total, std::span<const std::int64_t> weights) {

@@ -9,6 +9,7 @@
 
 #include "backorder/labels.hpp"
 #include "json_reader.hpp"
+#include "refund_policy_reader.hpp"
 
 namespace backorder {
 
@@ -211,7 +212,9 @@ void read_shipping(const json& j, const std::string& path, Reader& r, ShippingPo
     method.free_over = r.integer(m, "free_over", p, 0, kMaxAmount);
     if (const json* t = Reader::member(m, "transit_days"); t && t->is_object()) {
       for (auto z = t->begin(); z != t->end(); ++z) {
-        if (auto range = r.range(*z, Reader::at(Reader::at(p, "transit_days"), z.key()), 365)) {
+        std::string zp = Reader::at(Reader::at(p, "transit_days"), z.key());
+        if (!r.text_fits(z.key(), zp)) continue;
+        if (auto range = r.range(*z, zp, 365)) {
           method.transit_days[z.key()] = {range->first, range->second};
         }
       }
@@ -257,10 +260,11 @@ void read_checkout(const json& j, const std::string& path, Reader& r, CheckoutPo
         c.alternatives_match.clear();
         if (!m->is_array()) r.fail(Reader::at(ap, "match"), "expected an array of attribute names");
         for (std::size_t i = 0; m->is_array() && i < m->size(); ++i) {
-          if ((*m)[i].is_string())
+          std::string ip = Reader::at(Reader::at(ap, "match"), i);
+          if (!(*m)[i].is_string())
+            r.fail(ip, "expected an attribute name");
+          else if (r.text_fits((*m)[i].get_ref<const std::string&>(), ip))
             c.alternatives_match.push_back((*m)[i].get<std::string>());
-          else
-            r.fail(Reader::at(Reader::at(ap, "match"), i), "expected an attribute name");
         }
       }
     }
@@ -344,6 +348,10 @@ void read_messages(const json& j, const std::string& path, Reader& r, Policy& p)
         r.fail(mp, "expected an ICU MessageFormat pattern");
         continue;
       }
+      if (msg->get_ref<const std::string&>().size() > limits::kPatternBytes) {
+        r.fail(mp, "longer than " + std::to_string(limits::kPatternBytes) + " bytes");
+        continue;
+      }
       std::string why = check_message_pattern(canon, msg->get<std::string>());
       if (!why.empty()) {
         r.fail(mp, why);
@@ -357,11 +365,11 @@ void read_messages(const json& j, const std::string& path, Reader& r, Policy& p)
 Policy read_policy(std::string_view text, Reader& r) {
   Policy p;
   const std::string root = "policy";
-  json j = detail::parse_json(text, root, r.issues);
+  json j = detail::parse_json(text, root, r.issues, root);
   if (j.is_discarded()) return p;
   if (!r.object(j, root,
                 {"version", "shop", "currency", "locale", "calendar", "availability", "promise", "shipping",
-                 "checkout", "notifications", "messages"})) {
+                 "checkout", "notifications", "messages", "refunds"})) {
     return p;
   }
   if (auto v = r.integer(j, "version", root, 0, 1'000'000)) {
@@ -398,6 +406,7 @@ Policy read_policy(std::string_view text, Reader& r) {
   if (const json* x = Reader::member(j, "checkout")) read_checkout(*x, "policy.checkout", r, p.checkout);
   if (const json* x = Reader::member(j, "notifications"))
     read_notifications(*x, "policy.notifications", r, p.notifications);
+  if (const json* x = Reader::member(j, "refunds")) detail::read_refunds(*x, "policy.refunds", r, p.refunds);
   p.hash = sha256_hex(j.dump());  // nlohmann keeps keys sorted: the same document gives the same hash
   if (const json* m = Reader::member(j, "messages")) read_messages(*m, "policy.messages", r, p);
   return p;

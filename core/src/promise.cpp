@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "backorder/error.hpp"
+#include "backorder/limits.hpp"
 
 namespace backorder {
 
@@ -52,7 +53,7 @@ struct PromiseBook::ItemState {
 
 namespace {
 
-constexpr std::int64_t kMaxQuantity = 1'000'000'000'000;
+constexpr std::int64_t kMaxQuantity = limits::kQuantity;
 
 std::size_t hash_key(std::string_view order_id, std::string_view line_id) {
   std::hash<std::string_view> h;
@@ -98,6 +99,16 @@ void check_line(const OrderLine& l, const std::string& path, Issues& is) {
   if (l.order_id.empty()) is.fail(path + ".order_id", "required");
   if (l.line_id.empty()) is.fail(path + ".line_id", "required");
   if (l.quantity < 1 || l.quantity > kMaxQuantity) is.fail(path + ".quantity", "must be at least 1");
+}
+
+// Units of one item summed stay near limits::kItemUnits, far from overflow: a book built from documents
+// within the limits holds at most about that many (10^6 rows of 10^12, and stock), and a change that would
+// pass it is refused.
+void check_item_units(std::int64_t now, std::int64_t more) {
+  if (now > limits::kItemUnits - more) {
+    throw Error(ErrorCode::invalid, "quantity",
+                "the item's units would pass " + std::to_string(limits::kItemUnits));
+  }
 }
 
 void check_position(const StockPosition& p, const std::string& path, Issues& is) {
@@ -511,7 +522,9 @@ Availability PromiseBook::availability_at(std::size_t k, std::int64_t quantity, 
   // Stock already promised to the waiting lines is not for sale; the lines beyond it are on backorder.
   const std::int64_t demand = st.demand + std::max<std::int64_t>(0, ahead);
   pos.promised = std::min(demand, st.stock);
-  pos.backordered = std::max(pos.backordered, demand - st.stock);
+  // Capped at the largest stock figure classify takes: a cap on backorders is at most that large, so the
+  // capacity left (none) is the same, and a long queue is not mistaken for a bad stock row.
+  pos.backordered = std::min(kMaxQuantity, std::max(pos.backordered, demand - st.stock));
   Availability a = classify(engine_->policy(), engine_->calendar(), today_, items_[k], pos, quantity);
   if (a.status == Status::backorder && a.later > 0) {
     LinePromise p;
@@ -561,6 +574,10 @@ std::vector<Delta> PromiseBook::apply(const Change& c) {
         check_supply(next, "supply", is);
         for (auto& i : is.list) i.path.erase(0, 7);  // "supply.quantity" -> "quantity"
         if (!is.list.empty()) throw ValidationError(std::move(is.list));
+        if (next.quantity > supply_[it->second].quantity) {
+          check_item_units(states_[item_index_.at(next.sku)].total,
+                           next.quantity - supply_[it->second].quantity);
+        }
         supply_[it->second] = next;
         refresh_supply(it->second);
       } else {
@@ -577,6 +594,7 @@ std::vector<Delta> PromiseBook::apply(const Change& c) {
       std::size_t k = item_of(c.supply.sku, "sku");
       if (supply_index_.count(c.supply.id))
         throw Error(ErrorCode::invalid, "id", "a supply with this id exists");
+      check_item_units(states_[k].total, c.supply.quantity);
       supply_.push_back(c.supply);
       supply_alive_.push_back(1);
       supply_windows_.emplace_back();
@@ -625,6 +643,7 @@ std::vector<Delta> PromiseBook::apply(const Change& c) {
       for (auto& i : is.list) i.path.erase(0, 5);
       if (!is.list.empty()) throw ValidationError(std::move(is.list));
       std::size_t k = item_of(c.line.sku, "sku");
+      check_item_units(states_[k].demand, c.line.quantity);
       std::uint32_t existing = index_[index_slot(c.line.order_id, c.line.line_id)];
       if (existing != kNoLine && lines_[existing].alive) {
         throw Error(ErrorCode::invalid, "line_id", "this order already has a line with this id");

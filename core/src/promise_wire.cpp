@@ -43,7 +43,7 @@ json line_object(const PromiseBook& book, std::size_t i) {
 }  // namespace
 
 PromiseBook promise_book_from_json(std::shared_ptr<const Engine> engine, std::string_view scenario_json) {
-  json j = detail::parse_json_or_throw(scenario_json, "scenario");
+  json j = detail::parse_json_or_throw(scenario_json, "scenario", "");
   Reader r;
   if (!r.object(j, "", {"now", "items", "stock", "supply", "suppliers", "orders"})) r.throw_if_failed();
   Instant now = detail::read_instant(j, "now", "", r);
@@ -79,18 +79,23 @@ std::string promises_json(const PromiseBook& book) {
 }
 
 std::string quote_json(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
+  std::string sku, zone;
+  std::int64_t quantity = 1;
   if (r.object(j, "", {"sku", "quantity", "zone"})) {
-    if (!r.string(j, "sku", "")) r.fail("sku", "required");
-    (void)r.integer(j, "quantity", "", 1, 1'000'000'000'000);
-    (void)r.string(j, "zone", "");
+    // Read once, through the reader: null counts as absent, as everywhere.
+    if (auto s = r.string(j, "sku", ""))
+      sku = *s;
+    else if (!Reader::member(j, "sku"))
+      r.fail("sku", "required");
+    quantity = r.integer(j, "quantity", "", 1, limits::kQuantity).value_or(1);
+    zone = r.string(j, "zone", "").value_or("");
   }
   r.throw_if_failed();
-  Quote q = book.quote(j["sku"].get<std::string>(), j.value("quantity", std::int64_t{1}),
-                       j.value("zone", std::string()));
-  json o = {{"sku", j["sku"]},
-            {"quantity", j.value("quantity", std::int64_t{1})},
+  Quote q = book.quote(sku, quantity, zone);
+  json o = {{"sku", sku},
+            {"quantity", quantity},
             {"ship", window_json(q.ship)},
             {"delivery", window_json(q.delivery)},
             {"source", source_name(q.source)},
@@ -104,7 +109,7 @@ std::string quote_json(const PromiseBook& book, std::string_view request_json) {
 }
 
 std::string apply_json(PromiseBook& book, std::string_view change_json) {
-  json j = detail::parse_json_or_throw(change_json, "change");
+  json j = detail::parse_json_or_throw(change_json, "change", "change");
   Reader r;
   Change c = detail::read_change(j, r);
   r.throw_if_failed();

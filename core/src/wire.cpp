@@ -41,7 +41,7 @@ Common read_common(const json& j, Reader& r) {
     c.locale = *l;
     if (!is_known_locale(*l)) r.fail("locale", "unknown locale \"" + *l + "\"");
   }
-  c.quantity = r.integer(j, "quantity", "", 1, 1'000'000'000'000).value_or(1);
+  c.quantity = r.integer(j, "quantity", "", 1, limits::kQuantity).value_or(1);
   return c;
 }
 
@@ -65,7 +65,7 @@ std::string book_labels(const PromiseBook& book, const std::string& locale, std:
 }  // namespace
 
 std::string book_labels_json(const PromiseBook& book, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   const json* skus = nullptr;
   if (r.object(j, "", {"locale", "quantity", "skus"})) {
@@ -79,7 +79,7 @@ std::string book_labels_json(const PromiseBook& book, std::string_view request_j
   }
   std::string locale = r.string(j, "locale", "").value_or("");
   if (!locale.empty() && !is_known_locale(locale)) r.fail("locale", "unknown locale \"" + locale + "\"");
-  std::int64_t quantity = r.integer(j, "quantity", "", 1, 1'000'000'000'000).value_or(1);
+  std::int64_t quantity = r.integer(j, "quantity", "", 1, limits::kQuantity).value_or(1);
   r.throw_if_failed();
   return book_labels(book, locale, quantity, skus);
 }
@@ -91,7 +91,7 @@ std::string label_to_json(const Label& label, std::string_view sku) {
 }
 
 std::string label_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"item", "stock", "quantity", "locale", "now"})) r.throw_if_failed();
   Common c = read_common(j, r);
@@ -108,7 +108,7 @@ std::string label_json(std::shared_ptr<const Engine> engine, std::string_view re
 }
 
 std::string labels_json(std::shared_ptr<const Engine> engine, std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   if (!r.object(j, "", {"items", "stock", "supply", "suppliers", "orders", "quantity", "locale", "now"})) {
     r.throw_if_failed();

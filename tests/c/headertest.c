@@ -52,6 +52,8 @@ int bo_headertest(void) {
   bo_status (*store_order)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_order_json;
   bo_status (*store_labels)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_labels_json;
   bo_status (*store_checkout)(char **, size_t *, bo_store *, const char *, size_t) = bo_store_checkout_json;
+  bo_status (*refund_json)(char **, size_t *, const bo_engine *, const char *, size_t) =
+      bo_engine_refund_json;
   bo_item item = {sizeof(bo_item), "A", 1, 1, 0, 0, 0, 0, 0, BO_UNSET, BO_UNSET, BO_UNSET, BO_UNSET, "", 0};
   bo_label label;
   bo_availability statuses[] = {BO_AVAILABILITY_IN_STOCK,     BO_AVAILABILITY_LOW_STOCK,
@@ -68,6 +70,6 @@ int bo_headertest(void) {
          (checkout_json != 0) + (book_checkout_json != 0) + (consent_json != 0) + (consent_check_json != 0) +
          (store_open != 0) + (store_free != 0) + (store_apply != 0) + (store_claim != 0) + (store_ack != 0) +
          (store_release != 0) + (store_outbox != 0) + (store_order != 0) + (store_labels != 0) +
-         (store_checkout != 0) + (int)item.flags + (int)label.struct_size + (int)statuses[0] + (int)codes[0] +
-         BO_ABI_VERSION;
+         (store_checkout != 0) + (refund_json != 0) + (int)item.flags + (int)label.struct_size +
+         (int)statuses[0] + (int)codes[0] + BO_ABI_VERSION;
 }

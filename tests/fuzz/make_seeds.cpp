@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "backorder/refund_wire.hpp"
 #include "fuzz_support.hpp"
 
 using nlohmann::json;
@@ -27,6 +28,7 @@ void seed(const std::string& target, const std::string& name, const std::string&
     if (target == "scenario") backorder::promise_book_from_json(engine, text);
     if (target == "checkout_request") backorder::checkout_json(engine, text);
     if (target == "consent") backorder::consent_check_json(text);
+    if (target == "refund_request") backorder::refund_json(*engine, text);
   } catch (const backorder::Error& e) {
     verdict = "refused at " + e.path() + ": " + e.what();
   }
@@ -115,6 +117,17 @@ int main(int argc, char** argv) {
       std::cerr << "make_seeds: consent choice " << n << " refused: " << e.path() << ": " << e.what() << "\n";
     }
   }
+  // refund_request: the apparel example, and an EU order with prices including VAT and a pre-order deposit
+  json refund = example("refund.json");
+  seed("refund_request", "apparel.json", refund.dump());
+  json eu = refund;
+  eu["order"]["jurisdiction"] = "EU";
+  eu["order"]["payment"] = "paypal";
+  eu["order"]["tax_included"] = true;
+  eu["order"]["lines"][0]["tax"] = {{"rate_bp", 2000}};
+  eu["order"]["lines"][0]["deposit"] = 2000;
+  eu["cancel"] = json::array({{{"line_id", "1"}}, {{"line_id", "3"}, {"quantity", 1}}});
+  seed("refund_request", "eu_vat_deposit.json", eu.dump());
   std::cout << "seeds written to " << out_dir << "\n";
   return 0;
 }

@@ -6,7 +6,7 @@ set -uo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$repo/build/fuzz}
 seconds=${2:-10}
-targets=(policy label_request catalog_request scenario checkout_request consent)
+targets=(policy label_request catalog_request scenario checkout_request consent store_events messages refund_request)
 work="$build/fuzz-run"
 rm -rf "$work"
 failed=0

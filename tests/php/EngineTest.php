@@ -277,9 +277,12 @@ final class EngineTest extends TestCase
         $long = str_repeat('Ä', 200000); // 400,000 bytes: more than the SKU buffer of one chunk
         $batch = self::$engine->labels([['sku' => 'ÉTÉ-☀'], ['sku' => $long], ['sku' => 'Z']], 1, 'en-US', BO_NOW);
         $this->assertSame('ÉTÉ-☀', $batch->labels[0]->sku);
-        $this->assertSame($long, $batch->labels[1]->sku);
+        // Past the sku limit (docs/limits.md): refused with its path, and the rows after it still line up.
+        $this->assertNull($batch->labels[1]);
         $this->assertSame('Z', $batch->labels[2]->sku);
-        $this->assertSame([], $batch->errors);
+        $this->assertCount(1, $batch->errors);
+        $this->assertSame('rows[1].sku', $batch->errors[0]['path']);
+        $this->assertSame($long, $batch->errors[0]['sku']);
     }
 
     /** @return list<array> the apparel catalog joined with its stock, as flat rows */

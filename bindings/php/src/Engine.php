@@ -200,6 +200,45 @@ final class Engine
     }
 
     /**
+     * What cancelling lines of an order, or all that has not shipped, refunds (bo_engine_refund_json,
+     * docs/json.md#refunds): per line the items, discount share, tax and deposit; the shipping; the deadline and
+     * method for the jurisdiction and payment method, with its citation. Exact to the minor unit; nothing is
+     * recorded.
+     *
+     *     $quote = $engine->refundQuote([
+     *         'currency' => 'USD', 'payment' => 'card', 'jurisdiction' => 'US',
+     *         'lines' => [['line_id' => '1', 'quantity' => 1, 'unit_price' => 12900, 'tax' => ['rate_bp' => 825]]],
+     *         'shipping' => ['charged' => 595],
+     *     ], 'all', '2026-12-03T10:00:00-05:00');
+     *
+     * @param array $order the order as paid (docs/json.md#refunds); a null value means "not given"
+     * @param string|array $cancel 'all' (every unit not shipped), [line_id => quantity or null (all open units)],
+     *        or the JSON list [['line_id' => '1', 'quantity' => 1], ...]
+     * @param \DateTimeInterface|string|null $now when the right to the refund vests; null is now
+     * @throws Exception BO_EINVALID with every problem's path (getErrors(): "order.lines[2].shipped", "cancel[0].quantity")
+     */
+    public function refundQuote(
+        array $order,
+        string|array $cancel = 'all',
+        \DateTimeInterface|string|null $now = null,
+    ): RefundQuote {
+        if (is_array($cancel) && !array_is_list($cancel)) {
+            $lines = [];
+            foreach ($cancel as $lineId => $quantity) {
+                $lines[] = $quantity === null ? ['line_id' => (string) $lineId]
+                    : ['line_id' => (string) $lineId, 'quantity' => $quantity];
+            }
+            $cancel = $lines;
+        }
+        $request = [
+            'now' => is_string($now) ? $now : self::iso8601($now ?? new \DateTimeImmutable('now')),
+            'order' => self::object($order),
+            'cancel' => $cancel,
+        ];
+        return RefundQuote::fromLibrary(Call::json('bo_engine_refund_json', Call::encode($request, 'order'), $this->handle()));
+    }
+
+    /**
      * Opens this shop's ledger (bo_store_open, docs/store.md): events in, customer messages out.
      *
      *     $store = $engine->store('sqlite:/var/lib/shop/ledger.db', secret: $config['backorder_secret']);

@@ -41,6 +41,7 @@ from ._checkout import (
 from ._engine import Engine, Labeler, Now, PolicySource, validate_policy
 from ._errors import Error, ErrorCode, PolicyIssue, ValidationError
 from ._labels import Label, LabelBatch, RowError, Status, Window
+from ._refunds import CancelSource, RefundDeadline, RefundLine, RefundQuote
 from ._promises import (
     Confidence,
     Delta,
@@ -98,6 +99,10 @@ __all__ = [
     "CartSource",
     "LineChoice",
     "check_consent",
+    "RefundQuote",
+    "RefundLine",
+    "RefundDeadline",
+    "CancelSource",
     "Store",
     "ApplyResult",
     "Message",

@@ -36,6 +36,10 @@ from ._promises import Quote as Quote
 from ._promises import ScenarioSource as ScenarioSource
 from ._promises import Source as Source
 from ._promises import SupplyWindow as SupplyWindow
+from ._refunds import CancelSource as CancelSource
+from ._refunds import RefundDeadline as RefundDeadline
+from ._refunds import RefundLine as RefundLine
+from ._refunds import RefundQuote as RefundQuote
 from ._store import ApplyResult as ApplyResult
 from ._store import EventSource as EventSource
 from ._store import Message as Message

@@ -12,6 +12,9 @@ from ._errors import Error, ErrorCode, PolicyIssue
 from ._labels import Label, LabelBatch
 from ._checkout import CartSource, CheckoutPlan
 from ._promises import PromiseBook, ScenarioSource
+from ._refunds import CancelSource, RefundQuote
+from ._refunds import refund_json as _refund_json
+from ._refunds import refund_quote as _refund_quote
 
 __all__ = ["Engine", "Labeler", "validate_policy", "PolicySource", "Now"]
 
@@ -322,3 +325,32 @@ class Engine:
         """Core's JSON catalog call (docs/json.md): ``{"labels": [...], "errors": [...]}``."""
         text = request if isinstance(request, str) else json.dumps(request, ensure_ascii=False)
         return json.loads(self._native.labels_json(text))  # type: ignore[no-any-return]
+
+    # ---- refunds -------------------------------------------------------------------------------------
+    def refund_quote(
+        self,
+        order: Mapping[str, Any],
+        cancel: CancelSource = "all",
+        *,
+        now: Now = None,
+    ) -> RefundQuote:
+        """What cancelling ``cancel`` of ``order`` refunds (docs/json.md#refunds), exact to the minor unit.
+
+        ``order`` is the order as paid: ``currency``, ``payment`` (``"card"``, ``"paypal"``, ``"cash"``,
+        ``"store_credit_by_shop"``), ``jurisdiction`` (``"US"``, ``"EU"``, ``"UK"``; default the policy's),
+        ``tax_included``, ``lines`` (``line_id``, ``quantity``, ``unit_price``, ``shipped``, ``cancelled``,
+        ``tax``, ``deposit``), ``discounts`` and ``shipping``. ``cancel`` is ``"all"`` (every unit not
+        shipped) or a dict of line ids to quantities (``None``: all that is open on the line). ``now`` (an
+        aware datetime or an ISO 8601 string; default: the current time) starts the refund deadline.
+
+        Bad input raises :class:`ValidationError` listing every problem with its path
+        (``"order.lines[2].shipped"``, ``"cancel[0].quantity"``). Nothing is recorded.
+        """
+        ms = _now_ms(now)  # checks `now` (path "now") and reads the clock only when it is None
+        now_iso = now if isinstance(now, str) else (_EPOCH + ms * _MS).isoformat(timespec="seconds")
+        return _refund_quote(self, order, cancel, now_iso)
+
+    def refund_json(self, request: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+        """Core's JSON refund call (docs/json.md#refunds): ``{"now", "order", "cancel"}`` in, the quote's
+        dict out."""
+        return _refund_json(self, request)

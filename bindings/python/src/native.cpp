@@ -36,6 +36,7 @@
 #include "backorder/labels.hpp"
 #include "backorder/policy.hpp"
 #include "backorder/promise.hpp"
+#include "backorder/refund_wire.hpp"
 #include "backorder/wire.hpp"
 #include "native.hpp"
 
@@ -2367,4 +2368,17 @@ PYBIND11_MODULE(_native, m) {
         // Monotonic (time.monotonic_ns) instants: call start, GIL released, GIL re-acquired, call end.
         return py::make_tuple(b.t_start, b.t_released, b.t_reacquired, b.t_end);
       });
+
+  // ---- refunds: core's JSON call; the package (backorder/_refunds.py) builds the request and the results
+  m.def(
+      "refund_json",
+      [](const NativeEngine& e, std::string_view request) {
+        std::string out;
+        {
+          py::gil_scoped_release nogil;
+          out = bo::refund_json(*e.engine, request);
+        }
+        return out;
+      },
+      py::arg("engine"), py::arg("request_json"), "core's refund quote for a request (docs/json.md#refunds)");
 }

@@ -21,7 +21,8 @@ namespace backorder {
 using Day = std::int32_t;
 
 Day day_from_ymd(int y, unsigned m, unsigned d);
-// "YYYY-MM-DD"; throws Error(invalid, path) when malformed or not a real date.
+// "YYYY-MM-DD"; throws Error(invalid, path) when malformed, not a real date, or outside the years of
+// docs/limits.md.
 Day parse_day(std::string_view iso, const std::string& path);
 std::string format_day(Day d);  // "YYYY-MM-DD"
 int weekday(Day d);             // 0 = Sunday .. 6 = Saturday
@@ -32,6 +33,9 @@ using Instant = std::int64_t;
 std::string format_instant(Instant t, int offset_minutes);
 // ISO 8601 with an offset or Z ("2026-11-30T09:00:00-05:00"); throws Error(invalid, path).
 Instant parse_instant(std::string_view iso, const std::string& path);
+// Whether the engine computes at `t`: from the start of limits::kMinYear to the end of limits::kMaxYear,
+// with a day to spare either side for offsets. Every instant parse_instant accepts is.
+bool instant_in_range(Instant t);
 
 struct CalendarSpec {
   std::string time_zone = "UTC";      // IANA id

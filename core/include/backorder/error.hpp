@@ -27,6 +27,8 @@ struct Issue {
 // Replaces ill-formed UTF-8 with U+FFFD, so messages that quote bad input are still valid text for every
 // host.
 std::string valid_utf8(std::string_view text);
+// Whether `text` is well-formed UTF-8, without copying it.
+bool is_valid_utf8(std::string_view text);
 
 class Error : public std::runtime_error {
  public:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ struct Money {
   std::int64_t minor = 0;
   Currency currency;
 };
+
+// a + b and a × n within ±limits::kAmount (docs/limits.md), or nullopt when the result would leave that
+// range; nothing overflows on the way.
+std::optional<std::int64_t> add_amounts(std::int64_t a, std::int64_t b);
+std::optional<std::int64_t> multiply_amount(std::int64_t a, std::int64_t n);
 
 // Splits `total` over `weights` in proportion, by largest remainder: the parts always sum to `total`
 // exactly; ties go to the earlier weight. Weights must be non-negative with a positive sum.

@@ -11,6 +11,7 @@
 #include "backorder/calendar.hpp"
 #include "backorder/error.hpp"
 #include "backorder/money.hpp"
+#include "backorder/refund_policy.hpp"
 
 namespace backorder {
 
@@ -101,6 +102,7 @@ struct Policy {
   ShippingPolicy shipping;
   CheckoutPolicy checkout;
   NotificationPolicy notifications;
+  RefundPolicy refunds;  // refund_policy.hpp
   std::string
       hash;  // SHA-256 of the canonical document: consent records name the policy they were given under
   // locale -> message key -> ICU MessageFormat pattern, overriding the built-in catalogue.

@@ -88,7 +88,7 @@ std::string_view Store::backend() const { return impl_->db->backend(); }
 const Engine& Store::engine() const { return *impl_->engine; }
 
 std::string Store::apply_json(std::string_view events_json) {
-  json j = detail::parse_json_or_throw(events_json, "events");
+  json j = detail::parse_json_or_throw(events_json, "events", "");
   Reader r;
   std::vector<detail::Event> events;
   std::vector<std::string> paths;
@@ -275,7 +275,7 @@ std::string Store::order_json(std::string_view order_id) {
 }
 
 std::string Store::labels_json(std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   if (!j.is_object()) throw Error(ErrorCode::invalid, "", "expected {\"now\", \"locale\", \"skus\"}");
   Instant now = request_now(j);
   std::set<std::string> skus;
@@ -292,7 +292,7 @@ std::string Store::labels_json(std::string_view request_json) {
 }
 
 std::string Store::checkout_json(std::string_view request_json) {
-  json j = detail::parse_json_or_throw(request_json, "request");
+  json j = detail::parse_json_or_throw(request_json, "request", "");
   if (!j.is_object()) throw Error(ErrorCode::invalid, "", "expected {\"now\", \"cart\", \"customer\"}");
   Instant now = request_now(j);
   std::set<std::string> skus;

@@ -36,7 +36,7 @@ std::string messages_json(const std::vector<OutboxMessage>& messages, const Cale
 }  // namespace
 
 std::string store_claim_json(Store& store, std::string_view request_json) {
-  detail::json j = detail::parse_json_or_throw(request_json, "request");
+  detail::json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   r.object(j, "", {"max", "lease_seconds", "now"});
   Instant now = detail::read_instant(j, "now", "", r);
@@ -47,7 +47,7 @@ std::string store_claim_json(Store& store, std::string_view request_json) {
 }
 
 std::string store_outbox_json(Store& store, std::string_view request_json) {
-  detail::json j = detail::parse_json_or_throw(request_json, "request");
+  detail::json j = detail::parse_json_or_throw(request_json, "request", "");
   Reader r;
   r.object(j, "", {"state", "limit", "now"});
   Instant now = detail::read_instant(j, "now", "", r);
@@ -62,7 +62,7 @@ std::string store_outbox_json(Store& store, std::string_view request_json) {
 StoreOptions store_options_from_json(std::string_view options_json) {
   StoreOptions o;
   if (options_json.empty()) return o;
-  detail::json j = detail::parse_json_or_throw(options_json, "options");
+  detail::json j = detail::parse_json_or_throw(options_json, "options", "options");
   Reader r;
   if (r.object(j, "options", {"secret", "busy_timeout_ms"})) {
     o.secret = r.string(j, "secret", "options").value_or("");

@@ -1,0 +1,71 @@
+// Message rendering with hostile values in every field: it answers or refuses, and the HTML never carries a
+// value unescaped.
+#include "store/messages.hpp"
+
+#include "fuzz_support.hpp"
+
+namespace {
+
+// Cuts the input into fields at NUL bytes; missing ones are empty.
+std::vector<std::string> fields(std::string_view in, std::size_t n) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (out.size() < n) {
+    std::size_t end = std::min(in.find('\0', at), in.size());
+    out.emplace_back(at < in.size() ? in.substr(at, end - at) : std::string_view());
+    at = end + 1;
+  }
+  return out;
+}
+
+backorder::detail::MessageData message(const std::vector<std::string>& f, std::size_t size) {
+  using namespace backorder::detail;
+  MessageData d;
+  d.kind = static_cast<MessageKind>(size % 6);
+  d.locale = (size / 6) % 2 ? "de-DE" : "en-US";
+  d.shop = f[0];
+  d.order_id = f[1];
+  d.customer_name = f[2];
+  MessageLine line;
+  line.line_id = "1";
+  line.sku = f[3];
+  line.name = f[4];
+  line.quantity = 1 + static_cast<std::int64_t>(size % 3);
+  line.waiting = true;
+  line.ship = {20800, 20804, 10, 14};
+  line.before = backorder::Window{20790, 20794, 0, 4};
+  d.lines.push_back(line);
+  d.carrier = f[5];
+  d.tracking = f[6];
+  d.tracking_url = f[7];
+  d.manage_url = f[7];
+  d.remedies.push_back({"discount", 10, f[6]});
+  d.available = 3;
+  return d;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace backorder::detail;
+  auto f = fields(fuzz::as_text(data, size), 8);
+  RenderedMessage m;
+  if (!fuzz::answers([&] { m = render_message(fuzz::apparel_engine(), message(f, size), 1796047200000); }))
+    return 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const std::string& v = f[i];
+    if (v.size() < 3 || (v.find('<') == std::string::npos && v.find('"') == std::string::npos)) continue;
+    if (m.html.find(v) == std::string::npos) continue;
+    // Found: fine only when the page says it without that value too (it is the template's own markup).
+    auto without = f;
+    without[i].clear();
+    RenderedMessage plain;
+    if (fuzz::answers(
+            [&] { plain = render_message(fuzz::apparel_engine(), message(without, size), 1796047200000); }) &&
+        plain.html.find(v) != std::string::npos)
+      continue;
+    fuzz::fail("a value reached the HTML unescaped", v);
+  }
+  if (m.html.find("href=\"javascript:") != std::string::npos) fuzz::fail("a javascript: link", m.html);
+  return 0;
+}
