@@ -14,11 +14,12 @@ inline Instant concurrency_start() { return parse_instant("2026-11-30T14:00:00Z"
 
 struct WriterPlan {
   int writer = 0, writers = 4;
-  int rounds = 75, events = 2;   // events per round
+  int rounds = 75, events = 2;   // calls per round
+  int batch = 1;                 // events per call (no shipments in batches: one refused refuses all)
   int go_fd = -1, done_fd = -1;  // a byte on go starts a round; a byte on done says it ended
 };
 
-// Applies events one call each, in rounds that start when the parent says go: stock received (+1), orders
+// Applies events, `batch` per call, in rounds that start when the parent says go: stock received (+1), orders
 // (a jacket, sometimes a scarf too) and shipments of its own orders' lines (refused when the shelf is short:
 // another writer may have shipped first). Writes every applied event to `out` as one JSON line, and a
 // refused one as "refused JSON", flushed before it says a round is done. Event moments interleave with the
