@@ -173,12 +173,19 @@ std::vector<OutboxMessage> Store::claim(int max, int lease_seconds, Instant now)
             "AND e.order_id = o.order_id AND e.sent = 0 AND e.id < o.id)) ORDER BY id LIMIT ?",
         P{impl_->shop, now, now, std::int64_t{max}});
     std::int64_t until = now + std::int64_t{lease_seconds} * 1000;
-    std::vector<OutboxMessage> out = read_messages(rows, now);
-    for (auto& m : out) {
-      db.execute("UPDATE bo_outbox SET lease_until = ?, attempts = attempts + 1 WHERE shop = ? AND id = ?",
-                 P{until, impl_->shop, m.id});
+    std::vector<OutboxMessage> out;
+    for (auto& m : read_messages(rows, now)) {
+      // Leased only if still free: on PostgreSQL another sender may have leased it since the SELECT; its
+      // UPDATE holds the row, and ours then finds it taken (tests/store: 4 senders handed most messages out
+      // twice without this).
+      if (db.execute(
+              "UPDATE bo_outbox SET lease_until = ?, attempts = attempts + 1 WHERE shop = ? AND id = ? "
+              "AND sent = 0 AND (lease_until IS NULL OR lease_until <= ?)",
+              P{until, impl_->shop, m.id, now}) == 0)
+        continue;
       m.attempts += 1;
       m.state = "leased";
+      out.push_back(std::move(m));
     }
     return out;
   });
