@@ -28,6 +28,11 @@ struct WriterPlan {
 int run_concurrent_writer(const std::string& url, const std::string& shop, const WriterPlan& plan,
                           const std::string& out);
 
+// Drains the outbox with `senders` processes at once (logs `prefix`0, `prefix`1, ...): every message is
+// handed out once (leases never run out during the drain) and acknowledged. Returns the failures.
+int check_senders(const std::string& url, const std::string& shop, int senders, const std::string& prefix,
+                  std::string& summary);
+
 }  // namespace backorder::reliability
 
 #include <map>
@@ -68,5 +73,10 @@ int check_facts(Store& store, detail::Db& db, const std::string& shop, const App
 // Every event once in the ledger, one confirmation per order and one message per shipment, no key twice.
 int check_log_and_outbox(Store& store, detail::Db& db, const std::string& shop, const Applied& a,
                          std::string& summary);
+
+// Drains the outbox with `senders` processes at once (logs `prefix`0, `prefix`1, ...): every message is
+// handed out once (leases never run out during the drain) and acknowledged. Returns the failures.
+int check_senders(const std::string& url, const std::string& shop, int senders, const std::string& prefix,
+                  std::string& summary);
 
 }  // namespace backorder::reliability

@@ -168,7 +168,10 @@ int main(int argc, char** argv) {
     auto db = raw_db(url);
     failures += check_log_and_outbox(*store, *db, shop, a, outbox);
   }
-  // The writers' backends report their statistics as they end: give them a moment.
+  // Then as many senders drain the outbox at once.
+  std::string senders;
+  if (failures == 0) failures += check_senders(url, shop, plan.writers, (dir / "sender-").string(), senders);
+  // The writers' and senders' backends report their statistics as they end: give them a moment.
   if (url.rfind("sqlite:", 0) != 0) std::this_thread::sleep_for(std::chrono::seconds(1));
   const std::int64_t deadlocked = deadlocks(url) - deadlocks_before;
   if (deadlocked > 0) {
@@ -181,8 +184,8 @@ int main(int argc, char** argv) {
       "(%d orders, %d shipments; %d shipments refused for want of stock)\n",
       backend.c_str(), plan.writers, plan.rounds, plan.events, plan.batch, busy, a.events.size(), a.orders,
       a.shipments, a.refused);
-  std::printf("store_concurrency %s: after every round %s; %s; %lld deadlocks: %s\n", backend.c_str(),
-              facts.c_str(), outbox.c_str(), static_cast<long long>(deadlocked),
+  std::printf("store_concurrency %s: after every round %s; %s; %s; %lld deadlocks: %s\n", backend.c_str(),
+              facts.c_str(), outbox.c_str(), senders.c_str(), static_cast<long long>(deadlocked),
               failures ? "FAILED" : "no lost update");
   fs::remove_all(dir);
   return failures ? 1 : 0;
