@@ -3,7 +3,8 @@
 // hand is exact and every waiting line's window is what a fresh PromiseBook computes from the facts the
 // writers applied: short rounds end on writes that raced each other, so a stale window written last shows
 // (without PostgreSQL's advisory locks this fails within a few rounds). At the end every event is in the
-// ledger once and no message key repeats (concurrency_check.cpp).
+// ledger once and no message key repeats (concurrency_check.cpp); then as many senders drain the outbox at
+// once and none is handed a message another holds (concurrency_senders.cpp); PostgreSQL saw no deadlock.
 //
 //   store_concurrency sqlite|postgresql [--writers=4] [--rounds=75] [--events=2] [--batch=1]
 //       (calls per round, events per call: batches lock many items at once, so their locks must not
