@@ -54,8 +54,9 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
   };
   auto order_skus = [&](const std::string& id) {
     std::set<std::string> skus;
-    detail::Rows rows =
-        db->query("SELECT DISTINCT sku FROM bo_lines WHERE shop = ? AND order_id = ?", P{shop, id});
+    // No DISTINCT (the set dedupes): with it SQLite walks bo_lines_sku over the whole shop for distinct
+    // values instead of reading the order's few lines by primary key (bench/store: 5.6 ms against 0.02 ms).
+    detail::Rows rows = db->query("SELECT sku FROM bo_lines WHERE shop = ? AND order_id = ?", P{shop, id});
     for (std::size_t i = 0; i < rows.size(); ++i) skus.insert(std::string(rows.text(i, 0)));
     return skus;
   };

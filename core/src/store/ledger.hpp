@@ -45,10 +45,16 @@ struct Store::Impl {
   std::string shop;
 
   // The facts of these skus (items, stock, supply, their suppliers, waiting lines) as a promise book.
-  // With `with_categories`, every item of their categories too (checkout alternatives).
-  PromiseBook load_book(const std::set<std::string>& skus, Instant now, bool with_categories = false);
+  // With `with_categories`, every item of their categories too (checkout alternatives). With `waiting`, also
+  // the stored rows of the waiting lines (unordered).
+  PromiseBook load_book(const std::set<std::string>& skus, Instant now, bool with_categories = false,
+                        std::vector<StoredLine>* waiting = nullptr);
   std::vector<StoredLine> load_lines(const std::string& where, std::span<const detail::Param> params);
   bool has_item(const std::string& sku);
+
+  // Before a batch's first event: every lock its events take, in the order single events take theirs
+  // (batch_locks.cpp).
+  void lock_batch(const std::vector<detail::Event>& events);
 
   // One event inside the open transaction; returns false for a duplicate id. Throws Error with the event's
   // path for what only the ledger can tell (an unknown order, shipping more than waits).

@@ -120,7 +120,7 @@ static bool alternative_in_stock(Store::Impl& s, const std::string& sku) {
                   "AND "
                   "b.sku <> a.sku WHERE a.shop = ? AND a.sku = ? AND a.category <> '' AND b.on_hand - "
                   "b.reserved "
-                  "- b.safety_stock > 0",
+                  "- b.safety_stock > 0 LIMIT 1",  // one answers; without the limit every match is read
                   P{s.shop, sku})
               .empty();
 }
@@ -204,12 +204,10 @@ static int write_eta_update(Store::Impl& s, const detail::Event& e, const std::s
 int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Event& e,
                            const std::string& quiet, int& messages) {
   if (skus.empty()) return 0;
-  PromiseBook book = load_book(skus, e.at);
+  std::vector<StoredLine> waiting;
+  PromiseBook book = load_book(skus, e.at, false, &waiting);
   std::map<std::pair<std::string, std::string>, StoredLine> stored;
-  for (const std::string& sku : skus) {
-    for (StoredLine& l : load_lines("sku = ? AND quantity > shipped + cancelled", P{sku}))
-      stored.emplace(std::pair{l.order_id, l.line_id}, std::move(l));
-  }
+  for (StoredLine& l : waiting) stored.emplace(std::pair{l.order_id, l.line_id}, std::move(l));
   struct Move {
     const StoredLine* old;
     Window now;

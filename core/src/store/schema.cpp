@@ -8,7 +8,7 @@
 namespace backorder {
 namespace {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 std::string version_1(std::string_view serial) {
   std::string s = R"(
@@ -85,6 +85,13 @@ constexpr const char* kVersion3 =
     " PRIMARY KEY (shop, order_id, seq));"
     "CREATE INDEX bo_remedy_grants_at ON bo_remedy_grants (shop, granted_at)";
 
+// The waiting lines of a sku, without the shipped and cancelled ones that pile up behind them: every event
+// on a sku reads its waiting lines, and through bo_lines_sku that read grew with the sku's whole history
+// (bench/store: 43 % more time per event after 30,000 events than after 5,000; the same with this index).
+// Both backends use a partial index when the query repeats its condition, as the Store's queries do.
+constexpr const char* kVersion4 =
+    "CREATE INDEX bo_lines_waiting ON bo_lines (shop, sku) WHERE quantity > shipped + cancelled";
+
 }  // namespace
 
 void migrate_schema(detail::Db& db) {
@@ -103,6 +110,7 @@ void migrate_schema(detail::Db& db) {
     if (version < 1) db.exec_script(version_1(db.serial_primary_key()));
     if (version < 2) db.exec_script(kVersion2);
     if (version < 3) db.exec_script(kVersion3);
+    if (version < 4) db.exec_script(kVersion4);
     if (version == 0)
       db.execute("INSERT INTO bo_schema (version) VALUES (?)",
                  std::vector<detail::Param>{std::int64_t{kSchemaVersion}});

@@ -3,6 +3,7 @@
 #include "backorder/store.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "../json_writer.hpp"
 #include "../wire_objects.hpp"
@@ -105,6 +106,7 @@ std::string Store::apply_json(std::string_view events_json) {
 
   auto outcomes = in_transaction(*impl_->db, [&] {
     std::vector<Impl::Outcome> out;
+    impl_->lock_batch(events);
     for (std::size_t i = 0; i < events.size(); ++i) out.push_back(impl_->apply(events[i], paths[i]));
     return out;
   });
@@ -172,12 +174,19 @@ std::vector<OutboxMessage> Store::claim(int max, int lease_seconds, Instant now)
             "AND e.order_id = o.order_id AND e.sent = 0 AND e.id < o.id)) ORDER BY id LIMIT ?",
         P{impl_->shop, now, now, std::int64_t{max}});
     std::int64_t until = now + std::int64_t{lease_seconds} * 1000;
-    std::vector<OutboxMessage> out = read_messages(rows, now);
-    for (auto& m : out) {
-      db.execute("UPDATE bo_outbox SET lease_until = ?, attempts = attempts + 1 WHERE shop = ? AND id = ?",
-                 P{until, impl_->shop, m.id});
+    std::vector<OutboxMessage> out;
+    for (auto& m : read_messages(rows, now)) {
+      // Leased only if still free: on PostgreSQL another sender may have leased it since the SELECT; its
+      // UPDATE holds the row, and ours then finds it taken (tests/store: 4 senders handed most messages out
+      // twice without this).
+      if (db.execute(
+              "UPDATE bo_outbox SET lease_until = ?, attempts = attempts + 1 WHERE shop = ? AND id = ? "
+              "AND sent = 0 AND (lease_until IS NULL OR lease_until <= ?)",
+              P{until, impl_->shop, m.id, now}) == 0)
+        continue;
       m.attempts += 1;
       m.state = "leased";
+      out.push_back(std::move(m));
     }
     return out;
   });
@@ -325,36 +334,51 @@ bool Store::Impl::has_item(const std::string& sku) {
   return !db->query("SELECT 1 FROM bo_items WHERE shop = ? AND sku = ?", P{shop, sku}).empty();
 }
 
+namespace {
+
+// The columns read_line reads, in its order.
+constexpr const char* kLineColumns =
+    "order_id, line_id, sku, quantity, shipped, cancelled, promised_from, promised_to, ship_from, ship_to, "
+    "told_from, told_to, source, delay_told";
+
+StoredLine read_line(const detail::Rows& rows, std::size_t i) {
+  StoredLine l;
+  l.order_id = rows.text(i, 0);
+  l.line_id = rows.text(i, 1);
+  l.sku = rows.text(i, 2);
+  l.quantity = rows.integer(i, 3);
+  l.shipped = rows.integer(i, 4);
+  l.cancelled = rows.integer(i, 5);
+  l.has_promised = !rows.null(i, 6);
+  l.promised = {static_cast<Day>(rows.integer(i, 6)), static_cast<Day>(rows.integer(i, 7))};
+  l.ship = {static_cast<Day>(rows.integer(i, 8)), static_cast<Day>(rows.integer(i, 9))};
+  l.has_told = !rows.null(i, 10);
+  l.told = {static_cast<Day>(rows.integer(i, 10)), static_cast<Day>(rows.integer(i, 11))};
+  l.source = rows.text(i, 12);
+  l.delay_told = rows.integer(i, 13) != 0;
+  return l;
+}
+
+}  // namespace
+
 std::vector<StoredLine> Store::Impl::load_lines(const std::string& where, std::span<const Param> params) {
   P all{shop};
   all.insert(all.end(), params.begin(), params.end());
-  detail::Rows rows = db->query(
-      "SELECT order_id, line_id, sku, quantity, shipped, cancelled, promised_from, promised_to, ship_from, "
-      "ship_to, told_from, told_to, source, delay_told FROM bo_lines WHERE shop = ? AND " +
-          where + " ORDER BY order_id, line_id",
-      all);
+  // Sorted here, not by ORDER BY: with it SQLite plans the sku queries over the primary key (shop, order_id,
+  // line_id) to skip the sort, reading every line of the shop instead of the sku's (bench/store: 1.8 ms a
+  // query at 10,000 orders, against 0.07 ms through bo_lines_sku).
+  detail::Rows rows =
+      db->query(std::string("SELECT ") + kLineColumns + " FROM bo_lines WHERE shop = ? AND " + where, all);
   std::vector<StoredLine> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    StoredLine l;
-    l.order_id = rows.text(i, 0);
-    l.line_id = rows.text(i, 1);
-    l.sku = rows.text(i, 2);
-    l.quantity = rows.integer(i, 3);
-    l.shipped = rows.integer(i, 4);
-    l.cancelled = rows.integer(i, 5);
-    l.has_promised = !rows.null(i, 6);
-    l.promised = {static_cast<Day>(rows.integer(i, 6)), static_cast<Day>(rows.integer(i, 7))};
-    l.ship = {static_cast<Day>(rows.integer(i, 8)), static_cast<Day>(rows.integer(i, 9))};
-    l.has_told = !rows.null(i, 10);
-    l.told = {static_cast<Day>(rows.integer(i, 10)), static_cast<Day>(rows.integer(i, 11))};
-    l.source = rows.text(i, 12);
-    l.delay_told = rows.integer(i, 13) != 0;
-    out.push_back(std::move(l));
-  }
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(read_line(rows, i));
+  std::sort(out.begin(), out.end(), [](const StoredLine& a, const StoredLine& b) {
+    return std::tie(a.order_id, a.line_id) < std::tie(b.order_id, b.line_id);
+  });
   return out;
 }
 
-PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant now, bool with_categories) {
+PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant now, bool with_categories,
+                                   std::vector<StoredLine>* waiting) {
   std::set<std::string> skus = wanted;
   if (with_categories) {
     for (const std::string& sku : wanted) {
@@ -380,11 +404,13 @@ PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant 
     row.position.reserved = it.integer(0, 2);
     row.position.safety_stock = it.integer(0, 3);
     facts.stock.push_back(std::move(row));
+    // Sorted by id here, not by ORDER BY, which makes SQLite walk every purchase order of the shop by
+    // primary key instead of the sku's through bo_supply_sku (bench/store: 0.1 ms a query at 500 orders).
     detail::Rows s = db->query(
         "SELECT id, quantity, arrive_from, arrive_to, status, supplier FROM bo_supply WHERE shop = ? AND sku "
-        "= ? AND "
-        "open = 1 ORDER BY id",
+        "= ? AND open = 1",
         P{shop, sku});
+    const std::size_t first = facts.supply.size();
     for (std::size_t i = 0; i < s.size(); ++i) {
       Supply sup;
       sup.id = s.text(i, 0);
@@ -397,21 +423,25 @@ PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant 
       if (!sup.supplier.empty()) suppliers.insert(sup.supplier);
       facts.supply.push_back(std::move(sup));
     }
-    detail::Rows l = db->query(
-        "SELECT order_id, line_id, quantity - shipped - cancelled, placed_at, priority, zone FROM bo_lines "
-        "WHERE "
-        "shop = ? AND sku = ? AND quantity > shipped + cancelled",
-        P{shop, sku});
+    std::sort(facts.supply.begin() + static_cast<std::ptrdiff_t>(first), facts.supply.end(),
+              [](const Supply& a, const Supply& b) { return a.id < b.id; });
+    // The stored lines come along for the caller that compares windows (recompute): one read, not two.
+    detail::Rows l = db->query(std::string("SELECT ") + kLineColumns +
+                                   ", placed_at, priority, zone FROM bo_lines WHERE shop = ? AND sku = ? AND "
+                                   "quantity > shipped + cancelled",
+                               P{shop, sku});
     for (std::size_t i = 0; i < l.size(); ++i) {
+      StoredLine stored = read_line(l, i);
       OrderLine line;
-      line.order_id = l.text(i, 0);
-      line.line_id = l.text(i, 1);
+      line.order_id = stored.order_id;
+      line.line_id = stored.line_id;
       line.sku = sku;
-      line.quantity = l.integer(i, 2);
-      line.placed_at = l.integer(i, 3);
-      line.priority = static_cast<int>(l.integer(i, 4));
-      line.zone = l.text(i, 5);
+      line.quantity = stored.waiting();
+      line.placed_at = l.integer(i, 14);
+      line.priority = static_cast<int>(l.integer(i, 15));
+      line.zone = l.text(i, 16);
       facts.lines.push_back(std::move(line));
+      if (waiting) waiting->push_back(std::move(stored));
     }
   }
   for (const std::string& id : suppliers) {
