@@ -192,9 +192,10 @@ int cmd_apply(const std::vector<std::string>& args) {
       std::cout << r.at("id").get<std::string>() << " " << r.at("type").get<std::string>() << ": "
                 << r.at("status").get<std::string>() << ", " << r.at("moved").get<std::int64_t>()
                 << " lines moved, " << r.at("messages").get<std::int64_t>() << " messages"
-                << (r.contains("refund") ? ", refund " + money(r["refund"].at("total"), r["refund"].at("currency")) +
-                                               " due by " + r["refund"].at("deadline").at("due").get<std::string>()
-                                         : std::string())
+                << (r.contains("refund")
+                        ? ", refund " + money(r["refund"].at("total"), r["refund"].at("currency")) +
+                              " due by " + r["refund"].at("deadline").at("due").get<std::string>()
+                        : std::string())
                 << "\n";
   }
   return kOk;

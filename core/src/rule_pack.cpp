@@ -1,10 +1,10 @@
 // Rule pack documents: read, validated against the check kinds' parameter specs, and written back.
-#include "backorder/limits.hpp"
 #include "backorder/rule_pack.hpp"
 
 #include <algorithm>
 #include <set>
 
+#include "backorder/limits.hpp"
 #include "compliance_checks.hpp"
 #include "rule_pack_reader.hpp"
 

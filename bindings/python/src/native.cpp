@@ -2407,5 +2407,6 @@ PYBIND11_MODULE(_native, m) {
       },
       py::arg("engine"), py::arg("request_json"));
   m.def(
-      "rule_packs_json", [](const NativeEngine& e) { return bo::rule_packs_json(*e.engine); }, py::arg("engine"));
+      "rule_packs_json", [](const NativeEngine& e) { return bo::rule_packs_json(*e.engine); },
+      py::arg("engine"));
 }

@@ -12,8 +12,8 @@
 #include "backorder/error.hpp"
 #include "backorder/money.hpp"
 #include "backorder/refund_policy.hpp"
-#include "backorder/rule_pack.hpp"
 #include "backorder/remedy_policy.hpp"
+#include "backorder/rule_pack.hpp"
 
 namespace backorder {
 
@@ -104,8 +104,8 @@ struct Policy {
   ShippingPolicy shipping;
   CheckoutPolicy checkout;
   NotificationPolicy notifications;
-  RemediesPolicy remedies;  // docs/remedies.md
-  RefundPolicy refunds;  // refund_policy.hpp
+  RemediesPolicy remedies;      // docs/remedies.md
+  RefundPolicy refunds;         // refund_policy.hpp
   CompliancePolicy compliance;  // rule packs and defaults (docs/compliance.md)
   std::string
       hash;  // SHA-256 of the canonical document: consent records name the policy they were given under
