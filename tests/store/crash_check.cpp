@@ -136,7 +136,9 @@ TrialResult check_trial(const std::string& url, const std::string& shop, std::ui
   for (const auto& [key, body] : want) {
     auto it = got.find(key);
     if (it == got.end()) fail("message " + key + " was lost");
-    if (it->second != body) fail("message " + key + " differs from the replay's");
+    if (it->second != body)
+      fail("message " + key + " differs from the replay's:\n--- ledger\n" + it->second + "\n--- replay\n" +
+           body);
   }
   for (const auto& [key, body] : got)
     if (!want.count(key)) fail("message " + key + " should not exist");

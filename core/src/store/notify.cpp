@@ -235,6 +235,10 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
 
   const int threshold = engine->policy().notifications.eta_threshold_days;
   for (auto& [order_id, moves] : by_order) {
+    // The book's line order follows the database's row order, which differs between backends: a message
+    // lists its lines by line id, so it reads the same wherever the ledger lives.
+    std::sort(moves.begin(), moves.end(),
+              [](const Move& a, const Move& b) { return a.old->line_id < b.old->line_id; });
     std::vector<detail::MessageLine> arrived, delayed, updated;
     // An update still unsent would go out stale: every move joins it, however small.
     const bool pending = !db->query(
