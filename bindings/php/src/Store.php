@@ -216,7 +216,7 @@ final class Store
         if ($locale !== null) {
             $request['locale'] = $locale;
         }
-        return CheckoutPlan::fromLibrary(Call::json('bo_store_checkout_json', Call::encode($request, 'request'), $this->handle()));
+        return CheckoutPlan::fromJson(Call::json('bo_store_checkout_json', Call::encode($request, 'request'), $this->handle()));
     }
 
     /**
