@@ -11,6 +11,7 @@ packages=(
   php8.2-cli phpunit
   abigail-tools binutils
   dpkg-dev python3-venv python3-pip python3-setuptools python3-wheel composer php8.2-zip unzip
+  nodejs npm chromium python3-django
 )
 
 missing=()

@@ -33,6 +33,10 @@ echo "== phpunit"
 BACKORDER_LIBRARY="$root/$build/capi/libbackorder.so.1" phpunit -c tests/php/phpunit.xml | tee "$log/phpunit"
 php_n=$(sed -n 's/^OK (\([0-9]*\) tests.*/\1/p' "$log/phpunit")
 
+echo "== browser (playwright-core, Debian's Chromium; screenshots in build/browser-artifacts)"
+bash tests/browser/run.sh "$build" | tee "$log/browser"
+browser_n=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$log/browser")
+
 echo "== packages: build dist/ from $build, install each into a scratch place and use it"
 bash scripts/package.sh "$build"
 bash tests/packaging/smoke.sh dist | tee "$log/smoke"
@@ -50,11 +54,11 @@ echo "== fuzz smoke (libFuzzer, ASan+UBSan, 3 s a target)"
 bash tests/fuzz/build.sh build/fuzz
 bash tests/fuzz/smoke.sh build/fuzz 3
 
-for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "packages:${pkg_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
+for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "browser:${browser_n:-0}" "packages:${pkg_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
   if [ "${pair#*:}" -eq 0 ]; then
     echo "suite ${pair%%:*} ran no test" >&2
     exit 1
   fi
 done
-echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}, package smokes ${pkg_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}"
-echo "all: $((ctest_n + py_n + php_n + pkg_n + asan_n + asan_py)) passed, 0 failed"
+echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}, browser ${browser_n}, package smokes ${pkg_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}"
+echo "all: $((ctest_n + py_n + php_n + browser_n + pkg_n + asan_n + asan_py)) passed, 0 failed"
