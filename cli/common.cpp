@@ -2,8 +2,10 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -49,7 +51,15 @@ std::string now_utc_iso() {
 
 std::string data_dir() {
   const char* env = std::getenv("BACKORDER_DATA");
-  return env != nullptr && *env != '\0' ? env : BO_DEFAULT_DATA_DIR;
+  if (env != nullptr && *env != '\0') return env;
+  // Installed: <prefix>/bin/backorder reads <prefix>/share/backorder/apparel, wherever the prefix was moved.
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / BO_INSTALL_DATA_SUBDIR;
+    if (std::filesystem::exists(installed / "policy.json", ec)) return installed.string();
+  }
+  return BO_DEFAULT_DATA_DIR;
 }
 
 std::unique_ptr<bo_engine, FreeEngine> make_engine(const std::string& policy_file) {

@@ -68,9 +68,8 @@ const char kUsage[] =
     "       backorder report --db URL [--policy FILE] [--now ISO8601] [--html FILE] [--format text|json]\n"
     "       backorder --help\n"
     "\n"
-    "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else "
-    "from\n" BO_DEFAULT_DATA_DIR
-    "\n"
+    "labels and checkout read policy.json, catalog.json and stock.json from $BACKORDER_DATA, else from\n"
+    "the example shop installed with the command (`backorder --version --json` says which folder).\n"
     "--now defaults to the current time; --locale to the policy's; --quantity to 1.\n"
     "SCENARIO is a JSON scenario file or a directory of items/stock/supply/suppliers/orders files;\n"
     "every facts file is JSON, or CSV when its name ends in .csv (docs/cli.md).\n"
@@ -87,7 +86,8 @@ int cmd_version(bool as_json) {
     json v = {{"cli",
                {{"version", std::to_string(BO_VERSION_MAJOR) + "." + std::to_string(BO_VERSION_MINOR) + "." +
                                 std::to_string(BO_VERSION_PATCH)},
-                {"abi_version", BO_ABI_VERSION}}},
+                {"abi_version", BO_ABI_VERSION},
+                {"data_dir", data_dir()}}},
               {"library",
                {{"version", bo_version_string()},
                 {"version_number", bo_version_number()},

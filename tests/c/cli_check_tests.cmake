@@ -18,7 +18,7 @@ bo_cli_test(check_listing_pack_off ARGS check ${BO_COMPLIANCE}/listing.json --pa
 bo_cli_test(check_order_long_delay ARGS check ${BO_COMPLIANCE}/order-long-delay.json --order EXIT 0
             STDOUT "\ndue +2027-01-29 +ftc\\.express_consent +obtain_consent "
                    "\ndue +2027-01-30 +ftc\\.cancel\\.no_consent +cancel_and_refund "
-                   "\n  ftc\\.cancel\\.no_consent: 16 CFR 435\\.2\\(c\\) \\[U\\]\n")
+                   "\n  ftc\\.cancel\\.no_consent: 16 CFR 435\\.2\\(c\\) \\[S\\]\n")
 bo_cli_test(check_order_auto_cancelled ARGS check ${BO_COMPLIANCE}/order-long-delay.json --now 2027-02-01T10:00:00-05:00
             EXIT 1 STDOUT "\nviolation +2027-01-30 +ftc\\.cancel\\.no_consent " "\ndue +2027-02-09 +ftc\\.refund +refund ")
 bo_cli_test(check_order_eu ARGS check ${BO_COMPLIANCE}/order-eu-late.json --format=json EXIT 1

@@ -47,6 +47,15 @@ echo "ok: find_package consumer"
 # The CLI
 "$prefix/bin/backorder" --version --json | grep -q "\"version\": \"$version\"" || fail "backorder --version --json"
 echo "ok: bin/backorder --version --json says $version"
+# Its example shop comes from the install (share/backorder/apparel), also once the prefix is moved.
+mv "$prefix" "$work/moved" && prefix=$work/moved && lib=$prefix/$libdir
+export LD_LIBRARY_PATH=$lib PKG_CONFIG_PATH=$lib/pkgconfig
+data=$(env -u BACKORDER_DATA "$prefix/bin/backorder" --version --json |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["cli"]["data_dir"])')
+[ "$data" = "$prefix/share/backorder/apparel" ] || fail "the installed CLI reads its data from $data"
+env -u BACKORDER_DATA "$prefix/bin/backorder" labels --now 2026-11-30T09:00:00-05:00 | grep -q "$want" ||
+  fail "the installed CLI's labels"
+echo "ok: bin/backorder reads the installed example shop after the prefix moved: $data"
 
 # PHP, from share/php/backorder (library by soname, FFI header from generated/)
 if command -v php >/dev/null; then

@@ -58,11 +58,16 @@ if dpkg-deb -c "$dist/libbackorder${abi}_${version}_"*.deb | grep -Eq 'include/|
   fail "libbackorder$abi holds more than the runtime library"
 fi
 libdir=$(dirname "$(find "$debroot" -name "libbackorder.so.$abi")")
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+[ "$libdir" = "$debroot/usr/lib/$multiarch" ] || fail "the library is in ${libdir#"$debroot"}, not /usr/lib/$multiarch"
 export LD_LIBRARY_PATH=$libdir
-"$debroot/usr/bin/backorder" --version --json >"$work/version.json"
+env -u BACKORDER_DATA "$debroot/usr/bin/backorder" --version --json >"$work/version.json"
 cli=$(python3 -c 'import json, sys; v = json.load(open(sys.argv[1])); print(v["cli"]["version"], v["library"]["version"], v["compatible"])' "$work/version.json")
 [ "$cli" = "$version $version True" ] || fail "the packaged CLI says '$cli', the manifest $version"
 echo "ok: the packaged backorder --version --json says $version, as the manifest does"
+data=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["cli"]["data_dir"])' "$work/version.json")
+[ "$data" = "$debroot/usr/share/backorder/apparel" ] || fail "the packaged CLI reads its example shop from $data"
+echo "ok: the packaged CLI reads /usr/share/backorder/apparel (library in /usr/lib/$multiarch)"
 # shellcheck disable=SC2046  # the flags are meant to split
 cc -std=c99 -Wall -Werror -o "$work/consumer" "$root/tests/packaging/consumer/consumer.c" \
   $(PKG_CONFIG_PATH=$libdir/pkgconfig pkg-config --cflags --libs backorder)
