@@ -46,6 +46,7 @@ echo "== sanitizers"
 bash scripts/sanitize.sh | tee "$log/sanitize"
 asan_n=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log/sanitize")
 asan_py=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$log/sanitize" | tail -1)
+asan_php=$(sed -n 's/^OK (\([0-9]*\) tests.*/\1/p' "$log/sanitize")
 
 echo "== ThreadSanitizer"
 bash scripts/tsan.sh
@@ -54,11 +55,11 @@ echo "== fuzz smoke (libFuzzer, ASan+UBSan, 3 s a target)"
 bash tests/fuzz/build.sh build/fuzz
 bash tests/fuzz/smoke.sh build/fuzz 3
 
-for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "browser:${browser_n:-0}" "packages:${pkg_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}"; do
+for pair in "ctest:${ctest_n:-0}" "pytest:${py_n:-0}" "phpunit:${php_n:-0}" "browser:${browser_n:-0}" "packages:${pkg_n:-0}" "asan-ctest:${asan_n:-0}" "asan-pytest:${asan_py:-0}" "asan-phpunit:${asan_php:-0}"; do
   if [ "${pair#*:}" -eq 0 ]; then
     echo "suite ${pair%%:*} ran no test" >&2
     exit 1
   fi
 done
-echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}, browser ${browser_n}, package smokes ${pkg_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}"
-echo "all: $((ctest_n + py_n + php_n + browser_n + pkg_n + asan_n + asan_py)) passed, 0 failed"
+echo "suites: ctest ${ctest_n}, pytest ${py_n}, phpunit ${php_n}, browser ${browser_n}, package smokes ${pkg_n}; under ASan+UBSan: ctest ${asan_n}, pytest ${asan_py}, phpunit ${asan_php}"
+echo "all: $((ctest_n + py_n + php_n + browser_n + pkg_n + asan_n + asan_py + asan_php)) passed, 0 failed"
