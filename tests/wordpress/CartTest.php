@@ -88,8 +88,40 @@ final class CartTest extends PluginTestCase
         }
         $this->assertNotSame($shown['ship_available']['text'], $shown['ship_together']['text']);
         $this->assertNotSame($shown['ship_available']['pays'], $shown['ship_together']['pays']);
+        // the chosen strategy's shipments: the default one until the shopper picks another
+        $this->assertSame(self::shipments($plan, $plan['default_strategy']), self::shownShipments($xpath));
+        $_POST['backorder_strategy'] = 'ship_available';
+        ob_start();
+        do_action('woocommerce_review_order_before_payment');
+        $picked = new DOMDocument();
+        @$picked->loadHTML('<?xml encoding="utf-8"?>' . ob_get_clean());
+        $this->assertSame(self::shipments($plan, 'ship_available'), self::shownShipments(new DOMXPath($picked)));
+        $this->assertNotSame(self::shipments($plan, 'ship_available'), self::shipments($plan, 'ship_together'));
+
         $disclosures = array_map(static fn ($li) => $li->textContent, iterator_to_array($xpath->query('//ul[@class="backorder-disclosures"]/li')));
         $this->assertSame(array_column($plan['disclosures'], 'text'), $disclosures);
+    }
+
+    /** @return array{string, list<array{string, string, string, int}>} the strategy; per shipment lines, ship, delivery, charge */
+    private static function shipments(array $plan, string $id): array
+    {
+        $strategy = $plan['strategies'][array_search($id, array_column($plan['strategies'], 'id'), true)];
+        return [$id, array_map(static fn ($s) => [implode(',', array_column($s['items'], 'line_id')),
+            "{$s['ship']['from']}/{$s['ship']['to']}", "{$s['delivery']['from']}/{$s['delivery']['to']}", $s['charge']], $strategy['shipments'])];
+    }
+
+    private static function shownShipments(DOMXPath $xpath): array
+    {
+        $table = $xpath->query('//table[@class="backorder-shipments"]')->item(0);
+        $rows = [];
+        foreach ($xpath->query('.//tr[@class="backorder-shipment"]', $table) as $tr) {
+            $time = static fn (string $class) => $xpath->query(".//time[@class=\"$class\"]", $tr)->item(0);
+            $rows[] = [$tr->getAttribute('data-lines'),
+                $time('ship')->getAttribute('data-from') . '/' . $time('ship')->getAttribute('data-to'),
+                $time('delivery')->getAttribute('data-from') . '/' . $time('delivery')->getAttribute('data-to'),
+                (int) $xpath->query('.//td[@class="backorder-charge"]', $tr)->item(0)->getAttribute('data-minor')];
+        }
+        return [$table->getAttribute('data-strategy'), $rows];
     }
 
     public function testThePlacedOrderKeepsTheChoiceAndTheConsent(): void

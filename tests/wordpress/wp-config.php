@@ -22,8 +22,9 @@ define('DB_COLLATE', '');
 $GLOBALS['table_prefix'] = 'wp_';
 
 define('WP_CONTENT_DIR', $env('BO_WP_CONTENT'));
-define('WP_HOME', 'http://127.0.0.1');
-define('WP_SITEURL', 'http://127.0.0.1');
+$url = getenv('BO_WP_URL') ?: 'http://127.0.0.1'; // the browser test serves the site on a free port
+define('WP_HOME', $url);
+define('WP_SITEURL', $url);
 define('WP_DEBUG', true);
 // ... but keep the error_reporting run.sh gives PHP (E_ALL without WordPress 6.1's own PHP 8.2 deprecations):
 // a filter set before WordPress loads, the way WordPress documents for pre-initialized hooks

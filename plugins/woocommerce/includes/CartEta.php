@@ -108,13 +108,47 @@ final class CartEta
                         Money::format($s->customerPays, $plan->currency))),
                 );
             }
-            $html .= '</fieldset>';
+            $html .= '</fieldset>' . $this->chosenHtml($plan, $chosen);
         }
         $html .= '<ul class="backorder-disclosures">';
         foreach ($plan->disclosures as $d) {
             $html .= '<li class="backorder-disclosure-' . esc_attr($d->kind) . '">' . esc_html($d->text) . '</li>';
         }
         return $html . '</ul></div>';
+    }
+
+    /** The chosen strategy's shipments: what ships when, when it arrives, what each costs. */
+    private function chosenHtml(CheckoutPlan $plan, string $chosen): string
+    {
+        $strategy = $plan->strategy($chosen);
+        $names = [];
+        foreach ($plan->lines as $line) {
+            $names[$line->lineId] = $line->name;
+        }
+        $html = '<table class="backorder-shipments" data-strategy="' . esc_attr($strategy->id) . '"><thead><tr><th>'
+            . esc_html__('Items', 'backorder-for-woocommerce') . '</th><th>' . esc_html__('Ships', 'backorder-for-woocommerce')
+            . '</th><th>' . esc_html__('Arrives', 'backorder-for-woocommerce') . '</th><th>'
+            . esc_html__('Shipping cost', 'backorder-for-woocommerce') . '</th></tr></thead><tbody>';
+        foreach ($strategy->shipments as $shipment) {
+            $items = [];
+            foreach ($shipment->items as $item) {
+                $items[] = esc_html($item->quantity . ' × ' . ($names[$item->lineId] ?? $item->lineId));
+            }
+            $html .= sprintf('<tr class="backorder-shipment" data-lines="%s"><td>%s</td><td>%s</td><td>%s</td><td class="backorder-charge" data-minor="%d">%s</td></tr>',
+                esc_attr(implode(',', $shipment->lineIds())), implode('<br>', $items), self::window($shipment->ship, 'ship'),
+                self::window($shipment->delivery, 'delivery'), $shipment->charge, esc_html(Money::format($shipment->charge, $plan->currency)));
+        }
+        return $html . '</tbody></table>';
+    }
+
+    /** <time> with the window's civil dates in data attributes and "Dec 10 – Dec 14" as text. */
+    private static function window(\Backorder\Window $window, string $class): string
+    {
+        $utc = new \DateTimeZone('UTC');
+        $from = wp_date('M j', strtotime($window->from . 'T00:00:00Z'), $utc);
+        $to = wp_date('M j', strtotime($window->to . 'T00:00:00Z'), $utc);
+        return sprintf('<time class="%s" datetime="%s" data-from="%s" data-to="%s">%s</time>', esc_attr($class),
+            esc_attr($window->from), esc_attr($window->from), esc_attr($window->to), esc_html($from === $to ? $from : "$from – $to"));
     }
 
     /** Keeps the shopper's choice and the consent record on the new order. */
