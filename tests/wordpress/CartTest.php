@@ -147,6 +147,19 @@ final class CartTest extends PluginTestCase
         $this->assertSame([], $this->errors);
     }
 
+    public function testAnUnknownLanguageFallsBackToThePolicys(): void
+    {
+        add_filter('backorder_wc_cart_items', static fn () => self::cart());
+        add_filter('backorder_wc_locale', static fn () => 'tlh-KX', 20);
+        ob_start();
+        do_action('woocommerce_review_order_before_payment');
+        $html = (string) ob_get_clean();
+        $this->assertSame([], $this->errors);
+        $this->assertStringContainsString(self::expectedPlan()['strategies'][0]['disclosure'], $html, 'in the policy\'s en-US');
+        $this->assertSame(self::expected(['sku' => 'JKT-NAVY-M', 'backorders' => true, 'lead_time_days' => ['min' => 10, 'max' => 14]], ['on_hand' => 0])->text,
+            apply_filters('woocommerce_get_availability_text', '', self::jacket()));
+    }
+
     public function testAPriceIsReadWithoutFloats(): void
     {
         $this->assertSame(12990, BackorderWC\ProductFacts::priceMinor(new FakeProduct(1, 'A', 'A', '129.9'), 2));

@@ -77,13 +77,22 @@ final class CartEta
             $stock[$sku] = ['sku' => $sku] + $facts['stock'];
             $lines[] = ['line_id' => (string) $key, 'sku' => $sku, 'quantity' => $quantity];
         }
-        return $engine->checkout([
+        $request = [
             'now' => $this->plugin->now(),
             'items' => array_values($catalog),
             'stock' => array_values($stock),
             'cart' => ['currency' => Money::currency(), 'lines' => $lines],
             'customer' => ['locale' => $this->plugin->locale(), 'zone' => $this->zone()],
-        ]);
+        ];
+        try {
+            return $engine->checkout($request);
+        } catch (\Backorder\Exception $e) {
+            if ($e->getErrorPath() !== 'customer.locale') {
+                throw $e;
+            }
+            unset($request['customer']['locale']); // a language the engine has no words for: the policy's
+            return $engine->checkout($request);
+        }
     }
 
     public function renderChoice(): void
