@@ -10,5 +10,6 @@ export BACKORDER_LIBRARY=$build/capi/libbackorder.so.1
 work=$(mktemp -d /tmp/bo-wp.XXXXXX)
 trap 'bash tests/wordpress/site.sh stop "$work"' EXIT
 
-eval "$(bash tests/wordpress/site.sh start "$work" | sed 's/^/export /')"
+site_env=$(bash tests/wordpress/site.sh start "$work")  # fails the run when the site cannot be made
+eval "$(sed 's/^/export /' <<<"$site_env")"
 php -d error_reporting='E_ALL & ~E_DEPRECATED' -d error_log="$work/php-errors.log" /usr/bin/phpunit -c tests/wordpress/phpunit.xml
