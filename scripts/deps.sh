@@ -12,6 +12,7 @@ packages=(
   abigail-tools binutils
   dpkg-dev python3-venv python3-pip python3-setuptools python3-wheel composer php8.2-zip unzip
   nodejs npm chromium python3-django
+  wordpress mariadb-server php8.2-mysql
 )
 
 missing=()

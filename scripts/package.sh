@@ -59,7 +59,12 @@ plugins=(plugins/*/)
 [ ${#plugins[@]} -gt 0 ] || echo "no plugins/* folders yet: no plugin zips"
 for dir in "${plugins[@]}"; do
   name=$(basename "$dir")
-  python3 scripts/zipdir.py "$dir" "$dist/plugins/backorder-$name-$version.zip" --top "$name"
+  top=$name
+  # A WordPress plugin unzips into a folder named after its main file (backorder-for-woocommerce/): a folder
+  # named "woocommerce" would overwrite WooCommerce's own.
+  main=$(grep -l '^ \* Plugin Name:' "$dir"*.php 2>/dev/null | head -1 || true)
+  [ -z "$main" ] || top=$(basename "$main" .php)
+  python3 scripts/zipdir.py "$dir" "$dist/plugins/backorder-$name-$version.zip" --top "$top"
 done
 
 echo "== manifest"

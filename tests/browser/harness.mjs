@@ -3,7 +3,7 @@
 // under build/browser-artifacts/<suite>/ (BO_BROWSER_ARTIFACTS overrides the folder).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,7 @@ export async function serve(command, args, { env = {}, cwd = root, readyPath = '
 // Screenshots numbered in the order taken: 01-product.png, 02-cart.png, …
 export function artifacts(suite) {
   const dir = path.join(process.env.BO_BROWSER_ARTIFACTS || path.join(root, 'build/browser-artifacts'), suite);
+  rmSync(dir, { recursive: true, force: true }); // only this run's screenshots, never a stale one from an earlier run
   mkdirSync(dir, { recursive: true });
   let n = 0;
   return {

@@ -113,3 +113,13 @@ for z in "${zips[@]}"; do
   unzip -tq "$z" >/dev/null || fail "$z is not a valid zip"
 done
 echo "ok: ${#zips[@]} plugin zips"
+for z in "$dist"/plugins/backorder-woocommerce-*.zip; do
+  # WordPress installs it as wp-content/plugins/backorder-for-woocommerce/, never over WooCommerce's folder
+  mkdir -p "$work/wp-plugin" && unzip -q -o "$z" -d "$work/wp-plugin"
+  main=$work/wp-plugin/backorder-for-woocommerce/backorder-for-woocommerce.php
+  grep -q '^ \* Plugin Name: *Backorder for WooCommerce' "$main" || fail "$z: no backorder-for-woocommerce/ plugin"
+  [ ! -e "$work/wp-plugin/woocommerce" ] || fail "$z unzips into woocommerce/"
+  while IFS= read -r f; do php -l "$f" >/dev/null || fail "$z: $f does not parse"; done \
+    < <(find "$work/wp-plugin/backorder-for-woocommerce" -name '*.php')
+  echo "ok: $(basename "$z") unzips to backorder-for-woocommerce/ and every PHP file parses"
+done
