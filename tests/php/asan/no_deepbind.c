@@ -4,6 +4,7 @@
  * PHP's own symbols do not clash with ICU, SQLite or libpq. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <stddef.h>
 
 void *dlopen(const char *file, int mode) {
   static void *(*next)(const char *, int);
