@@ -11,9 +11,13 @@ packages=(
   php8.2-cli phpunit
   abigail-tools binutils
   dpkg-dev python3-venv python3-pip python3-setuptools python3-wheel composer php8.2-zip unzip
-  nodejs npm chromium python3-django
+  chromium python3-django
   wordpress mariadb-server php8.2-mysql
 )
+
+# Node.js with npm (the browser tests' playwright-core): the machine's own when it has one (a nodesource
+# nodejs bundles npm and conflicts with Debian's npm package), else Debian's.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -44,6 +44,16 @@ backorder::detail::MessageData message(const std::vector<std::string>& f, std::s
   return d;
 }
 
+// The HTML with every escaped occurrence of v cut out. The escaped value may sit against the template's own
+// markup and spell v across the seam ("p&lt;/p" then "</p>" holds "p</p"); a raw v can never lie inside an
+// escaped one (it has a < or a ", the escaped form has neither), so cutting hides no real leak.
+std::string cut_escaped(std::string html, const std::string& v) {
+  const std::string e = backorder::detail::escape_html(v);
+  for (auto at = html.find(e); at != std::string::npos; at = html.find(e, at + 1))
+    html.replace(at, e.size(), "\x01");
+  return html;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -55,14 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < f.size(); ++i) {
     const std::string& v = f[i];
     if (v.size() < 3 || (v.find('<') == std::string::npos && v.find('"') == std::string::npos)) continue;
-    if (m.html.find(v) == std::string::npos) continue;
+    if (cut_escaped(m.html, v).find(v) == std::string::npos) continue;
     // Found: fine only when the page says it without that value too (it is the template's own markup).
     auto without = f;
     without[i].clear();
     RenderedMessage plain;
     if (fuzz::answers(
             [&] { plain = render_message(fuzz::apparel_engine(), message(without, size), 1796047200000); }) &&
-        plain.html.find(v) != std::string::npos)
+        cut_escaped(plain.html, v).find(v) != std::string::npos)
       continue;
     fuzz::fail("a value reached the HTML unescaped", v);
   }
