@@ -78,6 +78,13 @@ print(backorder.Engine(sys.argv[2]).label({"sku": "JKT-NAVY-M"}, {"on_hand": 0},
       now="2026-11-30T09:00:00-05:00").text)' "$prefix" "$policy")
   [ "$text" = "$want" ] || fail "Python from the install: $text"
   echo "ok: Python package: $text"
+  # the Django app beside it, with Debian's Django
+  [ -f "$(dirname "$pydir")/backorder_django/templatetags/backorder.py" ] || fail "backorder_django not installed"
+  text=$(cd "$work" && env -u DJANGO_SETTINGS_MODULE PYTHONPATH=$(dirname "$pydir") /usr/bin/python3 \
+    "$src/tests/packaging/django_smoke.py" "$prefix" "$policy" "$src/examples/apparel/catalog.json" \
+    "$src/examples/apparel/stock.json") || fail "the Django app from the install"
+  [ "$text" = "$want | 2026-12-10T00:00:00-05:00" ] || fail "the Django app from the install says '$text'"
+  echo "ok: Django app (backorder_django): $text"
 fi
 
 # docs/getting-started.md: each "<!-- snippet: NAME -->" code block, run as it stands.

@@ -4,10 +4,11 @@
 #              `backorder --version --json` says, and the project's
 #   .deb       unpacked into a scratch root (dpkg -x, never the real system): Depends as intended, the CLI
 #              runs, and a C program builds against libbackorder-dev through pkg-config and runs
-#   wheel      installed into a fresh venv; imports from there and computes a label
+#   wheel      installed into a fresh venv; imports from there and computes a label; its Django app
+#              (backorder_django) renders the label and JSON-LD and exports the feed with Debian's Django
 #   composer   `composer install` from the archive alone (no network) into a fresh project; PHP computes a
 #              label with the library from the unpacked libbackorder1
-#   plugins    every zip is a valid archive
+#   plugins    every zip is a valid archive; the Django plugin's zip holds the app
 #   smoke.sh [DIST]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -79,13 +80,22 @@ wheel=$(ls "$dist"/backorder-"$version"-*.whl) || fail "no wheel for $version"
 /usr/bin/python3 -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install -q --no-index --no-deps "$wheel"
 text=$(cd "$work" && env -u PYTHONPATH -u LD_LIBRARY_PATH "$work/venv/bin/python" -c '
-import sys, backorder
+import sys, backorder, backorder_django  # the Django app imports without Django (its parts need it)
 assert backorder.__file__.startswith(sys.argv[1]), backorder.__file__
+assert backorder_django.__file__.startswith(sys.argv[1]), backorder_django.__file__
 assert backorder.__version__ == sys.argv[2], backorder.__version__
 print(backorder.Engine(sys.argv[3]).label({"sku": "JKT-NAVY-M"}, {"on_hand": 0},
       now="2026-11-30T09:00:00-05:00").text)' "$work/venv" "$version" "$policy")
 [ "$text" = "$want" ] || fail "the wheel labels '$text'"
 echo "ok: the wheel in a fresh venv: $text"
+# The Django app in the same wheel, with Debian's Django (a venv that also sees the system's packages).
+/usr/bin/python3 -m venv --system-site-packages "$work/venv-django"
+"$work/venv-django/bin/python" -m pip install -q --no-index --no-deps "$wheel"
+text=$(cd "$work" && env -u PYTHONPATH -u LD_LIBRARY_PATH -u DJANGO_SETTINGS_MODULE "$work/venv-django/bin/python" \
+  "$root/tests/packaging/django_smoke.py" "$work/venv-django" "$policy" "$root/examples/apparel/catalog.json" \
+  "$root/examples/apparel/stock.json") || fail "the Django app from the wheel"
+[ "$text" = "$want | 2026-12-10T00:00:00-05:00" ] || fail "the Django app from the wheel says '$text'"
+echo "ok: the wheel's Django app (backorder_django) with Debian's Django: $text"
 
 echo "== composer"
 app=$work/app
@@ -111,6 +121,11 @@ shopt -s nullglob
 zips=("$dist"/plugins/*.zip)
 for z in "${zips[@]}"; do
   unzip -tq "$z" >/dev/null || fail "$z is not a valid zip"
+done
+django_zip=$(ls "$dist"/plugins/backorder-django-"$version".zip) || fail "no Django plugin zip"
+for f in django/README.md django/backorder_django/apps.py django/backorder_django/templatetags/backorder.py \
+  django/backorder_django/management/commands/backorder_feed.py; do
+  unzip -l "$django_zip" "$f" >/dev/null || fail "$django_zip has no $f"
 done
 echo "ok: ${#zips[@]} plugin zips"
 for z in "$dist"/plugins/backorder-woocommerce-*.zip; do
