@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, artifacts, root } from './harness.mjs';
+import { PAYLOADS, assertInert, openPage } from './xss.mjs';
 
 const build = process.env.BO_BUILD_DIR || path.join(root, 'build/dev');
 const cli = path.join(build, 'cli/backorder');
@@ -50,14 +51,6 @@ async function startShop(env = {}) {
 }
 
 // A page that records every dialog (an injected alert() would open one) and fails on a server error.
-async function openPage() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-  return { page, dialogs, close: () => context.close() };
-}
-
 async function jsonLd(page) {
   const text = await page.locator('script[type="application/ld+json"]').textContent();
   return JSON.parse(text);
@@ -104,7 +97,7 @@ function expectedSummary(plan, id) {
 test('product pages: the label is visible and says what the JSON-LD says', async () => {
   const shop = await startShop();
   const labels = Object.fromEntries(engine(['labels']).labels.map((l) => [l.sku, l]));
-  const { page, dialogs, close } = await openPage();
+  const { page, dialogs, close } = await openPage(browser);
   for (const sku of ['JKT-NAVY-M', 'JKT-NAVY-L', 'CAP-WINTER-27', 'TEE-BASIC-S']) {
     const want = labels[sku];
     await page.goto(`${shop.url}/product?sku=${sku}`);
@@ -139,7 +132,7 @@ test('checkout: ship now versus ship together changes dates and charges; the con
   const plan = engine(['checkout', cartFile]);
   assert.ok(plan.mixed, 'the cart mixes stock and backorder');
 
-  const { page, dialogs, close } = await openPage();
+  const { page, dialogs, close } = await openPage(browser);
   for (const sku of skus) await addToCart(page, shop.url, sku);
   await shots.shot(page, 'cart');
   const lines = await page.locator('tr.line').evaluateAll((trs) => trs.map((tr) => [tr.dataset.sku,
@@ -189,7 +182,7 @@ test('checkout: ship now versus ship together changes dates and charges; the con
 
 test('notify-me: the subscription lands in the ledger and hears of the restock', async () => {
   const shop = await startShop();
-  const { page, dialogs, close } = await openPage();
+  const { page, dialogs, close } = await openPage(browser);
   await page.goto(`${shop.url}/product?sku=TEE-BASIC-S`);
   await page.fill('input[name=contact]', 'not an address');
   await page.click('#notify-me');
@@ -215,27 +208,6 @@ test('notify-me: the subscription lands in the ledger and hears of the restock',
   assert.deepEqual(dialogs, []);
 });
 
-// Hostile product names, skus in URLs, notify-me contacts and checkout fields: each must come out as the
-// very text it was (escaped), never as markup, and no injected script may run.
-const PAYLOADS = [
-  '<script>window.__xss=1</script>',
-  '"><img src=x onerror="window.__xss=1">',
-  "'><svg onload=window.__xss=1>",
-  '</script><script>window.__xss=1;alert(1)</script>',
-  '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
-  '<a href="javascript:window.__xss=1" id="xss-link">click</a>',
-  '<img src=x onerror=alert(document.domain)>',
-  '${window.__xss=1} {{constructor.constructor("window.__xss=1")()}}',
-  '\u2028\u2029<!-- <script>window.__xss=1</script> -->',
-  '&lt;script&gt;window.__xss=1&lt;/script&gt;',
-];
-
-async function assertInert(page, dialogs, where) {
-  assert.equal(await page.evaluate(() => window.__xss), undefined, `${where}: an injected script ran`);
-  assert.deepEqual(dialogs, [], `${where}: a dialog opened`);
-  const injected = await page.locator('main img, main svg, main iframe, #xss-link, [onerror], [onload]').count();
-  assert.equal(injected, 0, `${where}: injected markup became elements`);
-}
 
 test('XSS corpus: hostile names and shopper input come out escaped and never run', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bo-xss-'));
@@ -250,7 +222,7 @@ test('XSS corpus: hostile names and shopper input come out escaped and never run
   writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
   writeFileSync(path.join(dir, 'stock.json'), JSON.stringify(stock));
   const shop = await startShop({ BO_SHOP_CATALOG: path.join(dir, 'catalog.json'), BO_SHOP_STOCK: path.join(dir, 'stock.json') });
-  const { page, dialogs, close } = await openPage();
+  const { page, dialogs, close } = await openPage(browser);
 
   await page.goto(shop.url);
   await assertInert(page, dialogs, 'catalog');
