@@ -226,6 +226,15 @@ class Store:
             for r in answer["results"]
         ]
 
+    def tick(self, *, now: "Now" = None, id: Optional[str] = None) -> ApplyResult:
+        """Time passing (docs/store.md#compliance-scheduling): a ``tick`` event at ``now`` (default: the
+        current time). Every waiting line's promise is recomputed, the delay notices the compliance rules
+        require are written, and orders that count as cancelled by the rules are cancelled with their exact
+        refund. The event id defaults to ``"tick:" + now``, so ticking twice at the same moment is a no-op.
+        """
+        at = _now_iso(now)
+        return self.apply({"id": id or "tick:" + at, "type": "tick", "at": at})[0]
+
     # ---- outbox --------------------------------------------------------------------------------------
     def claim(self, max: int = 10, lease_seconds: int = 60, now: "Now" = None) -> List[Message]:
         """Hands out up to ``max`` messages due at ``now`` (default: the current time), oldest first and at

@@ -48,6 +48,11 @@ inline constexpr const char* kMessageKeys[] = {
     // Remedies in delay messages (docs/remedies.md).
     "msg_remedy_discount_capped", "msg_remedy_discount_automatic_capped", "msg_remedy_loyalty_points",
     "msg_remedy_partial_refund", "msg_remedy_outreach",
+    // Delay notices and cancellations the ledger schedules (docs/store.md#compliance-scheduling).
+    "msg_notice_subject", "msg_notice_intro", "msg_notice_agree_intro", "msg_notice_revised",
+    "msg_notice_unknown", "msg_notice_right_to_cancel", "msg_notice_silence", "msg_notice_consent_by",
+    "msg_notice_consent", "msg_notice_agree_ask", "msg_cancelled_subject", "msg_cancelled_auto",
+    "msg_cancelled_buyer", "msg_cancelled_refund", "msg_cancelled_refund_full",
     // The support desk brief (docs/store.md#support-desk-and-report).
     "desk_title", "desk_ack_on_time", "desk_ack_late", "desk_ack_done", "desk_heading_eta",
     "desk_heading_options", "desk_heading_remedies", "desk_heading_granted", "desk_heading_policy",

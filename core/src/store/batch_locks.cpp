@@ -46,7 +46,7 @@ void Store::Impl::lock_batch(const std::vector<detail::Event>& events) {
             db->query("SELECT sku FROM bo_supply WHERE shop = ? AND id = ?", P{shop, e.supply_id});
         if (!s.empty()) skus.insert(std::string(s.text(0, 0)));
       }
-    } else if (t == "shipment_created" || t == "line_cancelled" ||
+    } else if (t == "shipment_created" || t == "line_cancelled" || t == "delay_reply" ||
                (t == "delay_declared" && !e.order_id.empty())) {
       orders.insert(e.order_id);
       order_skus(e.order_id);

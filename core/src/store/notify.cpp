@@ -202,7 +202,7 @@ static int write_eta_update(Store::Impl& s, const detail::Event& e, const std::s
 }
 
 int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Event& e,
-                           const std::string& quiet, int& messages) {
+                           const std::string& quiet, int& messages, std::set<std::string>* later) {
   if (skus.empty()) return 0;
   std::vector<StoredLine> waiting;
   PromiseBook book = load_book(skus, e.at, false, &waiting);
@@ -229,6 +229,7 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
         "line_id = ?",
         P{std::int64_t{p.ship.from}, std::int64_t{p.ship.to}, source, shop, old.order_id, old.line_id});
     ++moved;
+    if (later && !old.source.empty() && p.ship.to > old.ship.to) later->insert(old.order_id);
     if (!old.source.empty() && old.order_id != quiet)
       by_order[old.order_id].push_back({&old, p.ship, source});
   }
