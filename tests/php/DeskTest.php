@@ -50,6 +50,7 @@ final class DeskTest extends TestCase
         }
         $policy = json_decode(file_get_contents(BO_APPAREL . '/policy.json'), true, 64, JSON_THROW_ON_ERROR);
         $policy['shop'] = sprintf('php-desk-%d-%s', getmypid(), bin2hex(random_bytes(4)));
+        $policy['compliance'] = ['jurisdiction' => 'US']; // a US shop: the FTC mail-order rule's deadlines
         $policy['remedies'] = ['rules' => [['id' => 'gold-wait',
             'when' => ['tiers' => ['gold'], 'delay_business_days' => ['min' => 3]],
             'then' => [['type' => 'personal_outreach'], ['type' => 'partial_refund', 'percent' => 10, 'max' => 1000]]]]];
@@ -128,7 +129,9 @@ final class DeskTest extends TestCase
         $this->assertSame('JKT-NAVY-M', $r['items'][0]['sku']);
         $this->assertSame('PO-7001', $r['items'][0]['next_inbound']['id']);
         $this->assertSame('2026-12-30', $r['deadlines'][0]['due']);
-        $this->assertSame('16 CFR 435.2(a)(1)', $r['deadlines'][0]['citation']);
-        $this->assertSame(1, $store->report('2027-01-02T10:00:00-05:00')['totals']['deadlines_overdue']);
+        $this->assertSame('16 CFR 435.2(a)(1), 435.1(c)', $r['deadlines'][0]['citation']);
+        $this->assertSame('ftc.deadline', $r['deadlines'][0]['rule']);
+        // No delay notice by the deadline: the notice (due 30 December) and the cancellation (31st) are overdue.
+        $this->assertSame(2, $store->report('2027-01-02T10:00:00-05:00')['totals']['deadlines_overdue']);
     }
 }

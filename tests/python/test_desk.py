@@ -29,6 +29,7 @@ def url(request, tmp_path) -> str:
 
 @pytest.fixture
 def store(policy, url):
+    policy["compliance"] = {"jurisdiction": "US"}  # a US shop: the FTC mail-order rule's deadlines
     policy["remedies"] = {
         "budget": {"per_order": 3000},
         "rules": [
@@ -113,6 +114,8 @@ def test_the_report(store):
     assert item["sku"] == "JKT-NAVY-M"
     assert item["next_inbound"]["id"] == "PO-7001"
     assert item["oldest_wait_days"] == 8
-    assert r["deadlines"][0]["rule"] == "ftc_30_day" and r["deadlines"][0]["due"] == "2026-12-30"
+    assert r["deadlines"][0]["rule"] == "ftc.deadline" and r["deadlines"][0]["due"] == "2026-12-30"
+    # No delay notice by the deadline: the notice (due 30 December) and the cancellation (31st) are overdue.
     late = store.report(now="2027-01-02T10:00:00-05:00")
-    assert late["totals"]["deadlines_overdue"] == 1
+    assert late["totals"]["deadlines_overdue"] == 2
+    assert [d["rule"] for d in late["deadlines"][:2]] == ["ftc.first_notice", "ftc.cancel.no_notice"]

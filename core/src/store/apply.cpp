@@ -311,7 +311,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     if (!e.order_id.empty()) later.insert(e.order_id);
   for (const std::string& order : later) {
     if (order != e.order_id) db->lock(shop + "\x1forder\x1f" + order);
-    out.messages += schedule_compliance(order, e, false, nullptr);
+    out.messages += schedule_compliance(order, e, Schedule::notices, nullptr);
   }
   return out;
 }

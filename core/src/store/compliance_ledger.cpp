@@ -203,8 +203,9 @@ std::string check_of(const Engine& engine, const Finding& f) {
 
 }  // namespace
 
-int Store::Impl::schedule_compliance(const std::string& order_id, const detail::Event& e, bool may_cancel,
+int Store::Impl::schedule_compliance(const std::string& order_id, const detail::Event& e, Schedule what,
                                      std::set<std::string>* cancelled_skus) {
+  const bool may_cancel = what == Schedule::cancellations, may_notify = what == Schedule::notices;
   auto o = load_info(*db, shop, order_id);
   if (!o) return 0;
   std::vector<Finding> findings = order_findings(order_id, e.at);
@@ -233,6 +234,7 @@ int Store::Impl::schedule_compliance(const std::string& order_id, const detail::
   }
 
   // A notice: the first one due, unless the shopper was already told this date and has not answered.
+  if (!may_notify) return 0;
   auto waiting = load_lines("order_id = ? AND quantity > shipped + cancelled", P{order_id});
   const std::optional<Window> promise = promise_of(waiting);
   if (!promise) return 0;
@@ -358,12 +360,15 @@ int Store::Impl::tick(const detail::Event& e, int& moved) {
   for (const std::string& o : orders) db->lock(shop + "\x1forder\x1f" + o);
   for (const std::string& s : skus) db->lock(shop + "\x1fsku\x1f" + s);
   int messages = 0;
-  // Time passed: promises on the supplier's lead time move, and the checks compare deadlines with them.
-  moved += recompute(skus, e, "", messages);
+  // Orders that count as cancelled go first, on the windows they had: the recompute that follows must not
+  // write them updates or apologies, and their stock goes to the orders behind them.
   std::set<std::string> cancelled;
-  for (const std::string& o : orders) messages += schedule_compliance(o, e, true, &cancelled);
-  // Cancelled lines free their stock and their place in line for the orders behind them.
-  if (!cancelled.empty()) moved += recompute(cancelled, e, "", messages);
+  for (const std::string& o : orders)
+    messages += schedule_compliance(o, e, Schedule::cancellations, &cancelled);
+  // Time passed: promises on the supplier's lead time or on a late purchase order move, and the notices
+  // compare the deadlines with the promises of now.
+  moved += recompute(skus, e, "", messages);
+  for (const std::string& o : orders) messages += schedule_compliance(o, e, Schedule::notices, nullptr);
   return messages;
 }
 

@@ -86,10 +86,10 @@ struct Store::Impl {
   // Compliance scheduling (compliance_ledger.cpp, docs/store.md#compliance-scheduling).
   // The rule packs' findings for an order with waiting lines at `now` (none when nothing waits).
   std::vector<Finding> order_findings(const std::string& order_id, Instant now);
-  // Acts on them at e.at: writes the delay notice due (once per deadline and date) and, with `may_cancel`,
-  // cancels and refunds an order that counts as cancelled (its skus go to `cancelled_skus`). Returns the
-  // messages written.
-  int schedule_compliance(const std::string& order_id, const detail::Event& e, bool may_cancel,
+  // Acts on them at e.at: writes the delay notice due (once per deadline and date), and cancels and refunds
+  // an order that counts as cancelled (its skus go to `cancelled_skus`). Returns the messages written.
+  enum class Schedule { notices, cancellations };
+  int schedule_compliance(const std::string& order_id, const detail::Event& e, Schedule what,
                           std::set<std::string>* cancelled_skus);
   // delay_reply: records the shopper's answer to the last notice; "cancel" cancels what waits with its
   // refund.
