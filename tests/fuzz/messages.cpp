@@ -21,8 +21,8 @@ std::vector<std::string> fields(std::string_view in, std::size_t n) {
 backorder::detail::MessageData message(const std::vector<std::string>& f, std::size_t size) {
   using namespace backorder::detail;
   MessageData d;
-  d.kind = static_cast<MessageKind>(size % 6);
-  d.locale = (size / 6) % 2 ? "de-DE" : "en-US";
+  d.kind = static_cast<MessageKind>(size % 8);  // every kind, delay_notice and cancelled included
+  d.locale = (size / 8) % 2 ? "de-DE" : "en-US";
   d.shop = f[0];
   d.order_id = f[1];
   d.customer_name = f[2];
@@ -41,6 +41,12 @@ backorder::detail::MessageData message(const std::vector<std::string>& f, std::s
   d.manage_url = f[7];
   d.remedies.push_back({"discount", 10, f[6]});
   d.available = 3;
+  // delay_notice: a date or a reason from the input; cancelled: with or without a refund quoted.
+  d.deadline = 20790;
+  if (size % 2) d.revised = 20804;
+  d.reason = f[5];
+  d.consent_by = 20795;
+  if (size % 3) d.refund_total = 14527, d.refund_by = 20800;
   return d;
 }
 

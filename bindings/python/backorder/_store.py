@@ -75,7 +75,8 @@ class Message:
     """A customer message in the outbox, rendered in the shopper's locale when it was written.
 
     ``key`` is its idempotency key (a sender that has sent a key drops repeats); ``kind`` is
-    ``"confirmation"``, ``"eta_update"``, ``"delay"``, ``"arrived"``, ``"shipped"`` or ``"back_in_stock"``;
+    ``"confirmation"``, ``"eta_update"``, ``"delay"``, ``"arrived"``, ``"shipped"``, ``"back_in_stock"``,
+    ``"delay_notice"`` or ``"cancelled"`` (docs/store.md#messages);
     ``order_id`` is None for ``back_in_stock``. Times are aware datetimes in the shop's UTC offset.
     ``state`` is ``"pending"``, ``"leased"`` or ``"sent"``; ``attempts`` counts the claims.
     """
