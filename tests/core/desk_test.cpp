@@ -446,37 +446,41 @@ TEST(DeskCatalogue, EveryDeskKeyFormatsInEveryLanguage) {
       const bool policy = key.starts_with("desk_policy_") || key.starts_with("desk_budget_");
       const bool order = key == "desk_title" || key.starts_with("desk_next_") ||
                          key.starts_with("desk_ack_") || key == "desk_option_alternative";
-      std::string text =
-          order    ? l.format(key,
-                              {{"order_id", "NW-1"}, {"customer", "Dana"}, {"count", 2}, {"names", "A and B"}})
-          : policy ? l.format(key, {{"period", "week"},
-                                    {"min", 10},
-                                    {"max", 14},
-                                    {"unit", "business"},
-                                    {"hours", 24},
-                                    {"days", 2},
-                                    {"amount", "$5.00"},
-                                    {"rule", "r1"}})
-                   : l.format(key, {{"order_id", "NW-1"},
-                                    {"count", 2},
-                                    {"name", "Field jacket"},
-                                    {"quantity", 3},
-                                    {"dates", "Dec 10 – 14"},
-                                    {"days", 2},
-                                    {"supply", "PO-1"},
-                                    {"arrival", "Dec 9"},
-                                    {"promised", "Dec 1 – 3"},
-                                    {"amount", "$5.00"},
-                                    {"max", "$30.00"},
-                                    {"percent", 10},
-                                    {"points", 5},
-                                    {"rule", "r1"},
-                                    {"code", "C-1"}});
+      std::string text = order    ? l.format(key, {{"order_id", "NW-1"},
+                                                   {"customer", "Dana"},
+                                                   {"count", 2},
+                                                   {"names", "A and B"},
+                                                   {"date", "December 30"},
+                                                   {"message", "Ship by 2026-12-30."},
+                                                   {"rule", "ftc.deadline"}})
+                         : policy ? l.format(key, {{"period", "week"},
+                                                   {"min", 10},
+                                                   {"max", 14},
+                                                   {"unit", "business"},
+                                                   {"hours", 24},
+                                                   {"days", 2},
+                                                   {"amount", "$5.00"},
+                                                   {"rule", "r1"}})
+                                  : l.format(key, {{"order_id", "NW-1"},
+                                                   {"count", 2},
+                                                   {"name", "Field jacket"},
+                                                   {"quantity", 3},
+                                                   {"dates", "Dec 10 – 14"},
+                                                   {"days", 2},
+                                                   {"supply", "PO-1"},
+                                                   {"arrival", "Dec 9"},
+                                                   {"promised", "Dec 1 – 3"},
+                                                   {"amount", "$5.00"},
+                                                   {"max", "$30.00"},
+                                                   {"percent", 10},
+                                                   {"points", 5},
+                                                   {"rule", "r1"},
+                                                   {"code", "C-1"}});
       EXPECT_FALSE(text.empty()) << locale << " " << key;
       EXPECT_FALSE(contains(text, "{")) << locale << " " << key << ": " << text;
     }
   }
-  EXPECT_EQ(keys, 6 * 40);
+  EXPECT_EQ(keys, 6 * 41);
 }
 
 }  // namespace

@@ -200,6 +200,15 @@ TEST_P(StoreComplianceTest, ALongDelayWithoutConsentIsCancelledAndRefundedExactl
   for (const json& x : d)
     cancel_due = cancel_due || (x["rule"] == "ftc.cancel.no_consent" && x["due"] == "2027-01-30");
   EXPECT_TRUE(cancel_due) << d.dump();
+  // The support desk sees what the rules require next, in the agent's words around the pack's message.
+  BriefRequest br;
+  br.now = t("2026-12-11T10:00:00-05:00");
+  json brief = json::parse(store_->brief_json("NW-7", br));
+  std::vector<std::string> rules;
+  for (const json& step : brief["next_steps"])
+    if (step["type"] == "compliance") rules.push_back(step["rule"]);
+  EXPECT_EQ(rules, (std::vector<std::string>{"ftc.express_consent", "ftc.cancel.no_consent"})) << brief.dump();
+  EXPECT_TRUE(has(brief["text"], "By January 30, 2027: Automatic cancellation on 2027-01-30")) << brief["text"];
 
   apply(tick("2027-01-29T18:00:00-05:00"));
   EXPECT_TRUE(of_kind("cancelled").empty());

@@ -63,7 +63,7 @@ inline constexpr const char* kMessageKeys[] = {
     "desk_remedy_outreach", "desk_budget_order", "desk_budget_period", "desk_policy_lead_time",
     "desk_policy_updates", "desk_policy_cancel", "desk_policy_budget_order", "desk_policy_budget_period",
     "desk_policy_rule", "desk_next_tell_date", "desk_next_offer", "desk_next_outreach", "desk_next_automatic",
-    "desk_next_done"};
+    "desk_next_done", "desk_next_compliance"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.
