@@ -298,21 +298,17 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
              "no such subscription");
   }
 
-  std::set<std::string> later;  // orders now expected later: a compliance notice may be due at once
-  out.moved = recompute(touched, e, quiet, out.messages, &later);
+  // A demanding merchant expects the notice as soon as the ledger knows, not at the next tick: recompute
+  // schedules the orders it moves later; the order an event names is scheduled here. Cancelling waits for a
+  // tick: an event about one item should not cancel orders it does not name.
+  out.moved = recompute(touched, e, quiet, out.messages, true);
   if (t == "order_placed") out.messages += confirm_order(e);
   if (t == "shipment_created") out.messages += announce_shipment(e);
   if (t == "stock_received" || t == "stock_set" || t == "catalog") {
     for (const std::string& sku : touched) out.messages += serve_waitlist(sku, e);
   }
-  // A demanding merchant expects the notice as soon as the ledger knows, not at the next tick. Cancelling
-  // waits for a tick: an event about one item should not cancel orders it does not name.
-  if (t == "order_placed" || t == "delay_declared" || t == "delay_reply")
-    if (!e.order_id.empty()) later.insert(e.order_id);
-  for (const std::string& order : later) {
-    if (order != e.order_id) db->lock(shop + "\x1forder\x1f" + order);
-    out.messages += schedule_compliance(order, e, Schedule::notices, nullptr);
-  }
+  if (t == "order_placed" || (t == "delay_declared" && !e.order_id.empty()) || t == "delay_reply")
+    out.messages += schedule_compliance(e.order_id, e, Schedule::notices, nullptr);
   return out;
 }
 

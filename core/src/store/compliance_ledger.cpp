@@ -27,11 +27,16 @@ struct OrderInfo {
   json record = json::object();  // bo_orders.compliance
 };
 
-std::optional<OrderInfo> load_info(detail::Db& db, const std::string& shop, const std::string& id) {
-  detail::Rows r = db.query(
-      "SELECT placed_at, email, name, locale, consent, paid, compliance FROM bo_orders WHERE shop = ? AND id "
-      "= ?",
-      P{shop, id});
+// `for_update`: the row stays locked to the transaction (PostgreSQL; SQLite's writer holds the whole file),
+// so two calls scheduling one order at once never lose each other's notice.
+std::optional<OrderInfo> load_info(detail::Db& db, const std::string& shop, const std::string& id,
+                                   bool for_update = false) {
+  const bool lock = for_update && db.backend() == "postgresql";
+  detail::Rows r =
+      db.query(std::string("SELECT placed_at, email, name, locale, consent, paid, compliance FROM "
+                           "bo_orders WHERE shop = ? AND id = ?") +
+                   (lock ? " FOR UPDATE" : ""),
+               P{shop, id});
   if (r.empty()) return std::nullopt;
   OrderInfo o;
   o.placed_at = r.integer(0, 0);
@@ -206,7 +211,7 @@ std::string check_of(const Engine& engine, const Finding& f) {
 int Store::Impl::schedule_compliance(const std::string& order_id, const detail::Event& e, Schedule what,
                                      std::set<std::string>* cancelled_skus) {
   const bool may_cancel = what == Schedule::cancellations, may_notify = what == Schedule::notices;
-  auto o = load_info(*db, shop, order_id);
+  auto o = load_info(*db, shop, order_id, true);
   if (!o) return 0;
   std::vector<Finding> findings = order_findings(order_id, e.at);
   if (findings.empty()) return 0;
@@ -319,7 +324,7 @@ int Store::Impl::schedule_compliance(const std::string& order_id, const detail::
 Store::Impl::Outcome Store::Impl::answer_notice(const detail::Event& e, const std::string& path,
                                                 std::set<std::string>& touched) {
   Outcome out;
-  auto o = load_info(*db, shop, e.order_id);
+  auto o = load_info(*db, shop, e.order_id, true);
   if (!o) throw Error(ErrorCode::not_found, detail::Reader::at(path, "order_id"), "no order with this id");
   json& notices = o->record["notices"];
   if (!notices.is_array() || notices.empty() || notices.back()["notice"].contains("reply"))

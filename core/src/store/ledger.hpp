@@ -70,9 +70,10 @@ struct Store::Impl {
   // Recomputes the waiting lines of `skus`, stores their new windows, and writes the messages their moves
   // call for (eta_update, delay, arrived) except to `quiet_order` (an order being placed gets its
   // confirmation instead). Returns the number of lines whose window moved.
-  // `later` (optional) receives the orders of which a line now ships later than before.
+  // With `schedule`, an order a line of which now ships later gets the compliance notice it calls for at
+  // once.
   int recompute(const std::set<std::string>& skus, const detail::Event& e, const std::string& quiet_order,
-                int& messages, std::set<std::string>* later = nullptr);
+                int& messages, bool schedule = false);
   // The messages of single events: the confirmation of a placed order, a shipment with its tracking, an
   // apology for a declared delay. Each returns the number of messages written.
   int confirm_order(const detail::Event& e);
