@@ -13,6 +13,7 @@
 
 #include "backorder/refund_wire.hpp"
 #include "backorder/store.hpp"
+#include "backorder/wire.hpp"
 #include "test_support.hpp"
 
 namespace backorder {
@@ -142,6 +143,45 @@ TEST_P(StoreComplianceTest, NoTimeStatedMeansThirtyDaysAndNothingIsSentWhileTheP
   EXPECT_EQ(apply(tick("2026-12-02T06:00:00-05:00"))["results"][0]["status"], "duplicate");
 }
 
+// The shipping time stated at checkout (the consent record's last ship day) is the deadline. A notice that
+// could still go out before it does; once it has passed unshipped without one, the order counts as
+// cancelled (no late notice is sent then) and the next tick cancels it.
+TEST_P(StoreComplianceTest, TheStatedTimeIsTheDeadlineAndMissingItWithoutANoticeCancels) {
+  json request = {
+      {"now", "2026-11-30T09:00:00-05:00"},
+      {"cart",
+       {{"currency", "USD"}, {"lines", {{{"line_id", "1"}, {"sku", "JKT-NAVY-M"}, {"quantity", 1}}}}}},
+      {"customer", {{"locale", "en-US"}, {"zone", "US"}}}};
+  json plan = json::parse(store_->checkout_json(request.dump()));
+  json consent = json::parse(consent_json(json{
+      {"plan", plan},
+      {"choice", {{"lines", {{"1", "wait"}}}}},
+      {"now", "2026-11-30T09:05:00-05:00"}}.dump()));
+  json placed = jacket_order("NW-5");
+  placed["consent"] = consent;
+  apply(placed);
+  std::string stated;
+  for (const json& sh : consent["shipments"])
+    if (sh.contains("ship") && sh["ship"].is_object())
+      stated = std::max(stated, sh["ship"]["to"].get<std::string>());
+  ASSERT_FALSE(stated.empty()) << consent.dump();
+  json d = deadlines("2026-12-01T10:00:00-05:00");
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0]["rule"], "ftc.deadline");
+  EXPECT_EQ(d[0]["due"], stated);
+  EXPECT_LT(stated, "2026-12-30");  // sooner than the 30 days without a stated time
+  // The day after, unshipped and no notice: an event that moves the promise later sends no notice now.
+  const Day after = parse_day(stated, "day") + 1;
+  std::string day_after = format_day(after) + "T09:00:00-05:00";
+  apply(po_expected("slip", day_after.c_str(), "2027-01-10"));
+  EXPECT_TRUE(of_kind("delay_notice").empty());
+  apply(tick(day_after.c_str()));
+  json o = order("NW-5");
+  EXPECT_EQ(o["lines"][0]["cancelled"], 1);
+  EXPECT_EQ(o["compliance"]["cancelled"]["rule"], "ftc.cancel.no_notice");
+  EXPECT_EQ(of_kind("cancelled").size(), 1u);
+}
+
 TEST_P(StoreComplianceTest, ACreditApplicationMeansFiftyDays) {
   json placed = jacket_order("NW-2");
   placed["order"]["credit_applied"] = true;
@@ -165,7 +205,9 @@ TEST_P(StoreComplianceTest, AShortDelayIsNoticedAtOnceAndSilenceIsConsent) {
   EXPECT_LE(revised, "2027-01-29");
   EXPECT_EQ(n.key, shop_ + ":delay_notice:NW-1:2026-12-30:" + revised);
   EXPECT_EQ(n.subject, "Your order NW-1 is delayed: please read your options");
-  EXPECT_TRUE(has(n.text, "we cannot ship this item of your order NW-1 by December 30, the date we had to ship by")) << n.text;
+  EXPECT_TRUE(
+      has(n.text, "we cannot ship this item of your order NW-1 by December 30, the date we had to ship by"))
+      << n.text;
   EXPECT_TRUE(has(n.text, "Our new expected shipping date is January")) << n.text;
   EXPECT_TRUE(has(n.text, "prompt, full refund")) << n.text;
   EXPECT_TRUE(has(n.text, "if we don’t hear from you, we take it that you agree")) << n.text;
@@ -207,8 +249,10 @@ TEST_P(StoreComplianceTest, ALongDelayWithoutConsentIsCancelledAndRefundedExactl
   std::vector<std::string> rules;
   for (const json& step : brief["next_steps"])
     if (step["type"] == "compliance") rules.push_back(step["rule"]);
-  EXPECT_EQ(rules, (std::vector<std::string>{"ftc.express_consent", "ftc.cancel.no_consent"})) << brief.dump();
-  EXPECT_TRUE(has(brief["text"], "By January 30, 2027: Automatic cancellation on 2027-01-30")) << brief["text"];
+  EXPECT_EQ(rules, (std::vector<std::string>{"ftc.express_consent", "ftc.cancel.no_consent"}))
+      << brief.dump();
+  EXPECT_TRUE(has(brief["text"], "By January 30, 2027: Automatic cancellation on 2027-01-30"))
+      << brief["text"];
 
   apply(tick("2027-01-29T18:00:00-05:00"));
   EXPECT_TRUE(of_kind("cancelled").empty());

@@ -238,8 +238,11 @@ int Store::Impl::schedule_compliance(const std::string& order_id, const detail::
     return write_cancelled(*this, *o, order_id, lines, refund, false, e.id, e.at);
   }
 
-  // A notice: the first one due, unless the shopper was already told this date and has not answered.
+  // A notice: the first one due, unless the shopper was already told this date and has not answered. Not
+  // once the order counts as cancelled: a notice offering to wait would then mislead; the tick cancels it.
   if (!may_notify) return 0;
+  for (const Finding& f : findings)
+    if (f.action == "cancel_and_refund" && f.due && *f.due <= today) return 0;
   auto waiting = load_lines("order_id = ? AND quantity > shipped + cancelled", P{order_id});
   const std::optional<Window> promise = promise_of(waiting);
   if (!promise) return 0;
