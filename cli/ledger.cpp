@@ -114,6 +114,8 @@ int play(const std::string& story_file, const std::string& db_path) {
                     {"at", at},
                     {"order", order},
                     {"consent", consent}};
+      if (step.contains("paid"))
+        event["paid"] = step["paid"];  // what was paid: exact refunds, the jurisdiction
       call(bo_store_apply_json, store.get(), event, "placing the order");
     }
     if (step.contains("events")) {

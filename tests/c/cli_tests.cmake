@@ -276,6 +276,8 @@ bo_cli_test(demo ARGS demo --db ${BO_DEMO_DB} EXIT 0
                    "Field jacket, navy, M \\(1 unit\\): on backorder, expected to ship Dec 10[^\n]+14\n"
                    "Subject: We’re sorry: an item in your order NW-10482 is delayed"
                    "10% off your next purchase with code SORRY-"
+                   "Subject: Your order NW-10482 is delayed: please read your options"
+                   "by December 14, the date we had to ship by"
                    "Track your package: https://track.example.com/UPS/1Z999AA10123456795")
 bo_cli_test(outbox_after_demo ARGS outbox --db sqlite:${BO_DEMO_DB} --state sent EXIT 0
             STDOUT "  sent  2026-11-30T09:06:00-05:00  confirmation  dana@example.com  Your order NW-10482"
