@@ -281,6 +281,19 @@ TEST_P(StoreComplianceTest, ALongDelayWithoutConsentIsCancelledAndRefundedExactl
   EXPECT_TRUE(deadlines("2027-01-31T10:00:00-05:00").empty());
 }
 
+// A tick in a batch takes its locks with the batch's (PostgreSQL), like every other event.
+TEST_P(StoreComplianceTest, ATickMayComeInABatch) {
+  apply(jacket_order("NW-8"));
+  json r = apply(json::array(
+      {po_expected("slip", "2026-12-10T11:00:00-05:00", "2027-02-15"), tick("2027-01-30T06:00:00-05:00")}));
+  ASSERT_EQ(r["results"].size(), 2u);
+  EXPECT_EQ(r["results"][1]["type"], "tick");
+  EXPECT_EQ(r["results"][1]["messages"], 1);
+  EXPECT_EQ(order("NW-8")["lines"][0]["cancelled"], 1);
+  EXPECT_EQ(of_kind("delay_notice").size(), 1u);
+  EXPECT_EQ(of_kind("cancelled").size(), 1u);
+}
+
 TEST_P(StoreComplianceTest, ConsentKeepsTheOrderAndAFurtherDelayGetsARenewedNotice) {
   apply(jacket_order("NW-3"));
   apply(po_expected("slip", "2026-12-10T11:00:00-05:00", "2027-02-15"));
