@@ -102,6 +102,23 @@ json check_request_order(const std::string& id, const OrderInfo& o, const std::o
   return order;
 }
 
+// The rule packs' findings for the order at `now`. A consent record the checks cannot read (order_placed
+// keeps any object) must not stop the others: the order is then checked as if no time had been stated.
+std::vector<Finding> findings_of(const Engine& engine, const std::string& id, const OrderInfo& o,
+                                 const std::optional<Window>& promise, Instant now) {
+  for (bool with_consent : {true, false}) {
+    try {
+      OrderFacts facts =
+          detail::read_order_facts(check_request_order(id, o, promise, with_consent), engine.calendar());
+      facts.now = now;
+      return check_order(engine, facts);
+    } catch (const ValidationError&) {
+      if (!with_consent) throw;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<Finding> Store::Impl::order_findings(const std::string& order_id, Instant now) {
@@ -109,20 +126,7 @@ std::vector<Finding> Store::Impl::order_findings(const std::string& order_id, In
   if (!o) return {};
   auto waiting = load_lines("order_id = ? AND quantity > shipped + cancelled", P{order_id});
   if (waiting.empty()) return {};
-  const std::optional<Window> promise = promise_of(waiting);
-  // A consent record the checks cannot read (order_placed keeps any object) must not stop the others: the
-  // order is then checked as if no time had been stated.
-  for (bool with_consent : {true, false}) {
-    try {
-      OrderFacts facts = detail::read_order_facts(check_request_order(order_id, *o, promise, with_consent),
-                                                  engine->calendar());
-      facts.now = now;
-      return check_order(*engine, facts);
-    } catch (const ValidationError&) {
-      if (!with_consent) throw;
-    }
-  }
-  return {};
+  return findings_of(*engine, order_id, *o, promise_of(waiting), now);
 }
 
 std::string Store::Impl::cancel_waiting(const std::string& order_id, const std::string& line_id,
@@ -270,29 +274,23 @@ int Store::Impl::schedule_compliance(const std::string& order_id, const detail::
       // the last one to give it.
       auto check_with = [&](const json& n) {
         o->record["notices"].push_back({{"notice", n}});
-        OrderFacts facts = detail::read_order_facts(
-            check_request_order(order_id, *o, promise, !o->consent.empty()), engine->calendar());
+        std::vector<Finding> after;
+        try {
+          after = findings_of(*engine, order_id, *o, promise, e.at);
+        } catch (const ValidationError&) {
+          // the ledger's own notice always reads; were it not to, the notice still goes out
+        }
         o->record["notices"].erase(o->record["notices"].size() - 1);
-        facts.now = e.at;
-        return check_order(*engine, facts);
+        return after;
       };
-      std::vector<Finding> after;
-      try {
-        after = check_with(notice);
-      } catch (const ValidationError&) {
-        after = {};
-      }
+      std::vector<Finding> after = check_with(notice);
       const bool needs_consent = renewed || std::any_of(after.begin(), after.end(), [](const Finding& a) {
                                    return a.action == "obtain_consent";
                                  });
       notice["cancel_unless_consent"] = needs_consent;
       d.silence_is_consent = !needs_consent;
       if (needs_consent) {
-        try {
-          after = check_with(notice);
-        } catch (const ValidationError&) {
-          after = {};
-        }
+        after = check_with(notice);
         for (const Finding& a : after)
           if (a.action == "cancel_and_refund" && a.due && *a.due > today &&
               (!d.consent_by || *a.due - 1 < *d.consent_by))
