@@ -210,16 +210,35 @@ std::string check_of(const Engine& engine, const Finding& f) {
   return "";
 }
 
+// Whether the findings call for a cancellation (one due) or a notice (an obligation to notify; the last
+// notice may turn out to have said it already).
+bool has_work(const std::vector<Finding>& findings, Day today, bool may_cancel, bool may_notify) {
+  for (const Finding& f : findings) {
+    if (!f.due) continue;
+    const bool cancel_due = f.action == "cancel_and_refund" && *f.due <= today;
+    if (may_cancel && cancel_due) return true;
+    if (may_notify && cancel_due) return false;  // no notice once the order counts as cancelled
+  }
+  if (!may_notify) return false;
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.due && is_notice_action(f.action) && !f.path.starts_with("order.notices[");
+  });
+}
+
 }  // namespace
 
 int Store::Impl::schedule_compliance(const std::string& order_id, const detail::Event& e, Schedule what,
                                      std::set<std::string>* cancelled_skus) {
   const bool may_cancel = what == Schedule::cancellations, may_notify = what == Schedule::notices;
+  const Day today = engine->calendar().local_day(e.at);
+  // Most checks find nothing to do: only then is the order's row read again and locked (PostgreSQL), so
+  // scheduling adds row locks only where it writes, as the other messages do (tests/store:
+  // store_concurrency).
+  if (!has_work(order_findings(order_id, e.at), today, may_cancel, may_notify)) return 0;
   auto o = load_info(*db, shop, order_id, true);
   if (!o) return 0;
   std::vector<Finding> findings = order_findings(order_id, e.at);
   if (findings.empty()) return 0;
-  const Day today = engine->calendar().local_day(e.at);
   json& notices = o->record["notices"];
   if (!notices.is_array()) notices = json::array();
 
