@@ -107,11 +107,16 @@ void print_report(const json& r) {
               << cell(risk ? std::to_string(risk) + " !" : "0", 7, true) << "  " << cell(inbound, 26) << " "
               << deadline << "\n";
   }
-  bool provisional = false;
-  for (const json& d : r.at("deadlines")) provisional = provisional || d.value("provisional", false);
-  if (provisional && !r.at("deadlines").empty())
-    std::cout << "\nDeadlines: " << r.at("deadlines").at(0).at("label").get<std::string>() << " ("
-              << r.at("deadlines").at(0).at("citation").get<std::string>() << ").\n";
+  // The deadlines coming due first, each with the rule that sets it.
+  const json& deadlines = r.at("deadlines");
+  if (!deadlines.empty()) std::cout << "\nDeadlines coming due:\n";
+  for (std::size_t k = 0; k < deadlines.size() && k < 10; ++k) {
+    const json& d = deadlines.at(k);
+    std::cout << "  " << d.at("due").get<std::string>() << "  " << cell(printable(d.at("order_id")), 10)
+              << " " << cell(d.at("rule").get<std::string>(), 26) << " " << printable(d.at("label")) << " ("
+              << d.at("citation").get<std::string>() << ")\n";
+  }
+  if (deadlines.size() > 10) std::cout << "  ... and " << deadlines.size() - 10 << " more\n";
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// The ledger's commands: `backorder demo`, `backorder apply`, `backorder outbox` (docs/cli.md).
+// The ledger's commands: `backorder demo`, `backorder apply`, `backorder outbox`, `backorder tick`
+// (docs/cli.md).
 #pragma once
 
 #include <string>
@@ -10,5 +11,7 @@ namespace bo_cli {
 int cmd_demo(const std::vector<std::string>& args);
 int cmd_apply(const std::vector<std::string>& args);
 int cmd_outbox(const std::vector<std::string>& args);
+// Time passing: a tick event at --now (docs/store.md#compliance-scheduling).
+int cmd_tick(const std::vector<std::string>& args);
 
 }  // namespace bo_cli

@@ -60,6 +60,8 @@ const char kUsage[] =
     "       backorder apply --db URL [--policy FILE] [--secret-file FILE] [--format text|json] EVENTS...\n"
     "       backorder outbox --db URL [--policy FILE] [--state pending|leased|sent] [--now ISO8601]\n"
     "                        [--drain] [--format text|json]\n"
+    "       backorder tick --db URL [--policy FILE] [--secret-file FILE] [--now ISO8601] [--format "
+    "text|json]\n"
     "       backorder check REQUEST [--order] [--policy FILE] [--pack FILE ...] [--now ISO8601]\n"
     "                       [--format table|json]      (exit 1 when a rule is violated)\n"
     "       backorder check --packs [--policy FILE]\n"
@@ -746,6 +748,7 @@ int run(const std::vector<std::string>& args) {
   if (cmd == "demo") return cmd_demo(args);
   if (cmd == "apply") return cmd_apply(args);
   if (cmd == "outbox") return cmd_outbox(args);
+  if (cmd == "tick") return cmd_tick(args);
   if (cmd == "brief") return cmd_brief(args);
   if (cmd == "report") return cmd_report(args);
   if (cmd == "refund") return cmd_refund(args);

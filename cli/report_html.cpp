@@ -243,8 +243,7 @@ std::string report_html(const json& r) {
     o << "<section><h2>Deadlines coming due</h2>" << timeline(deadlines);
     if (!deadlines.empty()) {
       o << "<p class=\"note\">" << esc(deadlines.at(0).at("label")) << " ("
-        << esc(deadlines.at(0).at("citation")) << ")"
-        << (deadlines.at(0).value("provisional", false) ? ": provisional." : ".") << "</p>";
+        << esc(deadlines.at(0).at("citation")) << ").</p>";
     }
     o << "</section><section><h2>Items</h2>" << table(items) << "</section>";
   }

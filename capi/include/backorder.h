@@ -468,6 +468,9 @@ BO_API void bo_store_free(bo_store *store);
  * Applies one event (a JSON object) or a batch (an array) in one transaction, idempotently by event id, and
  * writes the messages they call for into the outbox (docs/store.md#events). A bad event changes nothing: the
  * last error names its path ("[3].order.lines[0].sku" in a batch). The answer lists each event's status.
+ * Time passing is an event too: {"id", "type": "tick", "at"} writes the delay notices the compliance rules
+ * require and cancels, with the exact refund, the orders they cancel (docs/store.md#compliance-scheduling);
+ * {"type": "delay_reply", "order_id", "answer": "consent" | "cancel"} records the shopper's answer.
  */
 BO_API bo_status bo_store_apply_json(char **out_json, size_t *out_len, bo_store *store,
                                      const char *events_json, size_t len);

@@ -4,6 +4,7 @@
 #include "backorder/compliance.hpp"
 #include "backorder/limits.hpp"
 #include "backorder/wire.hpp"
+#include "compliance_reader.hpp"
 #include "fact_reader.hpp"
 #include "rule_pack_reader.hpp"
 
@@ -398,6 +399,13 @@ std::string check_order_json(const Engine& engine, std::string_view request_json
   std::vector<std::string> applied;
   auto findings = check_order(engine, order, packs, &applied);
   return detail::to_text(findings_json(findings, applied));
+}
+
+OrderFacts detail::read_order_facts(const json& order, const Calendar& cal) {
+  Reader r;
+  OrderFacts o = read_order(order, "order", cal, r);
+  r.throw_if_failed();
+  return o;
 }
 
 std::string rule_packs_json(const Engine& engine) {

@@ -88,6 +88,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"desk_next_outreach", "Personal outreach is due: call or write to {customer} yourself."},
            {"desk_next_automatic",
             "The customer is told automatically when the date moves again and when the item ships."},
+           // A compliance rule's obligation; the message is the rule pack's own (docs/compliance.md).
+           {"desk_next_compliance", "By {date}: {message} (rule {rule})"},
            {"desk_next_done",
             "Nothing waits: help with the shipments (the tracking numbers are in the order)."},
        }},
@@ -171,6 +173,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"desk_next_automatic",
             "Die Kundschaft wird automatisch informiert, wenn sich der Termin erneut ändert und wenn der "
             "Artikel versandt wird."},
+           // A compliance rule's obligation; the message is the rule pack's own (docs/compliance.md).
+           {"desk_next_compliance", "Bis {date}: {message} (Regel {rule})"},
            {"desk_next_done",
             "Nichts wartet: Helfen Sie bei den Sendungen (die Sendungsnummern stehen in der Bestellung)."},
        }},
@@ -254,6 +258,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
             "Un contact personnel est prévu : appelez ou écrivez vous-même à {customer}."},
            {"desk_next_automatic",
             "Le client est prévenu automatiquement si la date bouge encore et à l’expédition."},
+           // A compliance rule's obligation; the message is the rule pack's own (docs/compliance.md).
+           {"desk_next_compliance", "D’ici le {date} : {message} (règle {rule})"},
            {"desk_next_done",
             "Rien n’attend : aidez pour les envois (les numéros de suivi sont dans la commande)."},
        }},
@@ -335,6 +341,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"desk_next_automatic",
             "El cliente recibe un aviso automático si la fecha vuelve a cambiar y cuando se envíe el "
             "artículo."},
+           // A compliance rule's obligation; the message is the rule pack's own (docs/compliance.md).
+           {"desk_next_compliance", "A más tardar el {date}: {message} (regla {rule})"},
            {"desk_next_done",
             "No queda nada pendiente: ayuda con los envíos (los números de seguimiento están en el pedido)."},
        }},
@@ -419,6 +427,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"desk_next_automatic",
             "Klient dostanie automatyczną informację, gdy termin znów się zmieni i gdy produkt zostanie "
             "wysłany."},
+           // A compliance rule's obligation; the message is the rule pack's own (docs/compliance.md).
+           {"desk_next_compliance", "Do {date}: {message} (reguła {rule})"},
            {"desk_next_done", "Nic nie czeka: pomóż w sprawie przesyłek (numery śledzenia są w zamówieniu)."},
        }},
       {"ja",
@@ -488,6 +498,8 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"desk_next_outreach",
             "個別のご連絡が必要です：{customer}様にご自身でお電話またはメールをしてください。"},
            {"desk_next_automatic", "日程が再び変わったときや発送時には、お客様に自動でお知らせします。"},
+           // A compliance rule's obligation; the message is the rule pack's own (docs/compliance.md).
+           {"desk_next_compliance", "{date}まで：{message}（規則 {rule}）"},
            {"desk_next_done",
             "お待ちの商品はありません。配送についてのお問い合わせにご対応ください（追跡番号はご注文にあります"
             "）。"},

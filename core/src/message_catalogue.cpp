@@ -114,6 +114,45 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_back_in_stock_reason",
             "You’re receiving this because you asked {shop} to let you know when it was back."},
            {"msg_manage_link", "Manage your alerts or unsubscribe"},
+           // FTC / EU delay notices and cancellations the ledger schedules (compliance_ledger.cpp).
+           {"msg_notice_subject", "Your order {order_id} is delayed: please read your options"},
+           {"msg_notice_intro",
+            "We’re sorry: {count, plural, one {we cannot ship this item of your order {order_id} by "
+            "{deadline}, the date we had to ship by:} other {we cannot ship these # items of your order "
+            "{order_id} by {deadline}, the date we had to ship by:}}"},
+           {"msg_notice_agree_intro",
+            "We’re sorry: {count, plural, one {we cannot deliver this item of your order {order_id} by "
+            "{deadline}, the delivery date we agreed:} other {we cannot deliver these # items of your order "
+            "{order_id} by {deadline}, the delivery date we agreed:}}"},
+           {"msg_notice_revised", "Our new expected shipping date is {revised}."},
+           {"msg_notice_unknown", "We cannot give you a new shipping date yet: {reason}."},
+           {"msg_notice_right_to_cancel",
+            "You may cancel the delayed items now and get a prompt, full refund of what you paid, shipping "
+            "included. Cancelling costs you nothing: just reply to this message."},
+           {"msg_notice_silence",
+            "If you are happy to wait until {revised}, you don’t need to do anything: if we don’t hear from "
+            "you, we take it that you agree to the new date."},
+           {"msg_notice_consent_by",
+            "Because the delay is long, we need your agreement to wait: if you don’t tell us by {date} that "
+            "you agree, we will cancel the delayed items and refund them in full."},
+           {"msg_notice_consent",
+            "We need your agreement to wait: if you don’t tell us that you agree, we will cancel the delayed "
+            "items and refund them in full."},
+           {"msg_notice_agree_ask",
+            "Please tell us whether you agree to the new date. If you don’t, you may cancel the delayed "
+            "items for a full refund."},
+           {"msg_cancelled_subject", "Your order {order_id}: cancelled and refunded"},
+           {"msg_cancelled_auto",
+            "{count, plural, one {We could not ship this item of your order {order_id} in time and did not "
+            "receive your agreement to wait, so we have cancelled it:} other {We could not ship these # "
+            "items of your order {order_id} in time and did not receive your agreement to wait, so we have "
+            "cancelled them:}}"},
+           {"msg_cancelled_buyer",
+            "{count, plural, one {As you asked, we have cancelled this item of your order {order_id}:} other "
+            "{As you asked, we have cancelled these # items of your order {order_id}:}}"},
+           {"msg_cancelled_refund", "You will receive a refund of {amount} by {date}."},
+           {"msg_cancelled_refund_full",
+            "You will receive a full refund of what you paid for them, shipping included."},
        }},
       {"de",
        {
@@ -217,6 +256,50 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_back_in_stock_reason",
             "Sie erhalten diese Nachricht, weil Sie {shop} gebeten haben, Sie zu benachrichtigen."},
            {"msg_manage_link", "Benachrichtigungen verwalten oder abbestellen"},
+           // FTC / EU delay notices and cancellations the ledger schedules (compliance_ledger.cpp).
+           {"msg_notice_subject", "Ihre Bestellung {order_id} verzögert sich: Ihre Möglichkeiten"},
+           {"msg_notice_intro",
+            "Es tut uns leid: {count, plural, one {Diesen Artikel Ihrer Bestellung {order_id} können wir "
+            "nicht bis zum {deadline} versenden, dem Datum, bis zu dem wir versenden mussten:} other {Diese "
+            "# Artikel Ihrer Bestellung {order_id} können wir nicht bis zum {deadline} versenden, dem Datum, "
+            "bis zu dem wir versenden mussten:}}"},
+           {"msg_notice_agree_intro",
+            "Es tut uns leid: {count, plural, one {Diesen Artikel Ihrer Bestellung {order_id} können wir "
+            "nicht bis zum vereinbarten Liefertermin, dem {deadline}, liefern:} other {Diese # Artikel Ihrer "
+            "Bestellung {order_id} können wir nicht bis zum vereinbarten Liefertermin, dem {deadline}, "
+            "liefern:}}"},
+           {"msg_notice_revised", "Unser neuer voraussichtlicher Versandtermin ist der {revised}."},
+           {"msg_notice_unknown", "Einen neuen Versandtermin können wir noch nicht nennen: {reason}."},
+           {"msg_notice_right_to_cancel",
+            "Sie können die verspäteten Artikel jetzt stornieren und erhalten umgehend den vollen Betrag "
+            "zurück, einschließlich Versand. Die Stornierung kostet Sie nichts: Antworten Sie einfach auf "
+            "diese Nachricht."},
+           {"msg_notice_silence",
+            "Wenn Sie bis zum {revised} warten möchten, müssen Sie nichts tun: Hören wir nichts von Ihnen, "
+            "gehen wir davon aus, dass Sie mit dem neuen Termin einverstanden sind."},
+           {"msg_notice_consent_by",
+            "Da die Verzögerung lang ist, brauchen wir Ihr Einverständnis: Teilen Sie uns bis zum {date} "
+            "nicht mit, dass Sie warten möchten, stornieren wir die verspäteten Artikel und erstatten den "
+            "vollen Betrag."},
+           {"msg_notice_consent",
+            "Wir brauchen Ihr Einverständnis, dass Sie warten: Ohne Ihre Zustimmung stornieren wir die "
+            "verspäteten Artikel und erstatten den vollen Betrag."},
+           {"msg_notice_agree_ask",
+            "Bitte teilen Sie uns mit, ob Sie mit dem neuen Termin einverstanden sind. Andernfalls können "
+            "Sie die verspäteten Artikel stornieren und erhalten den vollen Betrag zurück."},
+           {"msg_cancelled_subject", "Ihre Bestellung {order_id}: storniert und erstattet"},
+           {"msg_cancelled_auto",
+            "{count, plural, one {Diesen Artikel Ihrer Bestellung {order_id} konnten wir nicht rechtzeitig "
+            "versenden, und Ihr Einverständnis zu warten lag nicht vor. Wir haben ihn daher storniert:} "
+            "other {Diese # Artikel Ihrer Bestellung {order_id} konnten wir nicht rechtzeitig versenden, und "
+            "Ihr Einverständnis zu warten lag nicht vor. Wir haben sie daher storniert:}}"},
+           {"msg_cancelled_buyer",
+            "{count, plural, one {Wie gewünscht haben wir diesen Artikel Ihrer Bestellung {order_id} "
+            "storniert:} other {Wie gewünscht haben wir diese # Artikel Ihrer Bestellung {order_id} "
+            "storniert:}}"},
+           {"msg_cancelled_refund", "Sie erhalten {amount} bis zum {date} zurück."},
+           {"msg_cancelled_refund_full",
+            "Sie erhalten den vollen Betrag, den Sie dafür bezahlt haben, einschließlich Versand, zurück."},
        }},
       {"fr",
        {
@@ -321,6 +404,52 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_back_in_stock_reason",
             "Vous recevez ce message car vous avez demandé à {shop} de vous prévenir de son retour."},
            {"msg_manage_link", "Gérer vos alertes ou vous désabonner"},
+           // FTC / EU delay notices and cancellations the ledger schedules (compliance_ledger.cpp).
+           {"msg_notice_subject", "Votre commande {order_id} est retardée : vos options"},
+           {"msg_notice_intro",
+            "Nous sommes désolés : {count, plural, one {nous ne pouvons pas expédier cet article de votre "
+            "commande {order_id} d’ici le {deadline}, la date limite d’expédition :} other {nous ne pouvons "
+            "pas expédier ces # articles de votre commande {order_id} d’ici le {deadline}, la date limite "
+            "d’expédition :}}"},
+           {"msg_notice_agree_intro",
+            "Nous sommes désolés : {count, plural, one {nous ne pouvons pas livrer cet article de votre "
+            "commande {order_id} d’ici le {deadline}, la date de livraison convenue :} other {nous ne "
+            "pouvons pas livrer ces # articles de votre commande {order_id} d’ici le {deadline}, la date de "
+            "livraison convenue :}}"},
+           {"msg_notice_revised", "Notre nouvelle date d’expédition prévue est le {revised}."},
+           {"msg_notice_unknown",
+            "Nous ne pouvons pas encore vous donner de nouvelle date d’expédition : {reason}."},
+           {"msg_notice_right_to_cancel",
+            "Vous pouvez annuler dès maintenant les articles retardés et être remboursé rapidement et "
+            "intégralement, frais de port compris. L’annulation ne vous coûte rien : il suffit de répondre à "
+            "ce message."},
+           {"msg_notice_silence",
+            "Si vous acceptez d’attendre jusqu’au {revised}, vous n’avez rien à faire : sans réponse de "
+            "votre part, nous considérons que vous acceptez la nouvelle date."},
+           {"msg_notice_consent_by",
+            "Le retard étant important, nous avons besoin de votre accord pour attendre : si vous ne nous "
+            "confirmez pas votre accord d’ici le {date}, nous annulerons les articles retardés et les "
+            "rembourserons intégralement."},
+           {"msg_notice_consent",
+            "Nous avons besoin de votre accord pour attendre : sans votre accord, nous annulerons les "
+            "articles retardés et les rembourserons intégralement."},
+           {"msg_notice_agree_ask",
+            "Merci de nous dire si vous acceptez la nouvelle date. Sinon, vous pouvez annuler les articles "
+            "retardés et être remboursé intégralement."},
+           {"msg_cancelled_subject", "Votre commande {order_id} : annulée et remboursée"},
+           {"msg_cancelled_auto",
+            "{count, plural, one {Nous n’avons pas pu expédier à temps cet article de votre commande "
+            "{order_id} et n’avons pas reçu votre accord pour attendre : nous l’avons donc annulé :} other "
+            "{Nous n’avons pas pu expédier à temps ces # articles de votre commande {order_id} et n’avons "
+            "pas reçu votre accord pour attendre : nous les avons donc annulés :}}"},
+           {"msg_cancelled_buyer",
+            "{count, plural, one {Comme vous l’avez demandé, nous avons annulé cet article de votre commande "
+            "{order_id} :} other {Comme vous l’avez demandé, nous avons annulé ces # articles de votre "
+            "commande {order_id} :}}"},
+           {"msg_cancelled_refund", "Vous serez remboursé de {amount} d’ici le {date}."},
+           {"msg_cancelled_refund_full",
+            "Vous serez remboursé intégralement de ce que vous avez payé pour ces articles, frais de port "
+            "compris."},
        }},
       {"es",
        {
@@ -427,6 +556,46 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
             "todavía lo quieres."},
            {"msg_back_in_stock_reason", "Recibes este mensaje porque pediste a {shop} que te avisara."},
            {"msg_manage_link", "Gestionar tus avisos o darte de baja"},
+           // FTC / EU delay notices and cancellations the ledger schedules (compliance_ledger.cpp).
+           {"msg_notice_subject", "Tu pedido {order_id} se retrasa: tus opciones"},
+           {"msg_notice_intro",
+            "Lo sentimos: {count, plural, one {no podemos enviar este artículo de tu pedido {order_id} "
+            "dentro del plazo, que vence el {deadline}:} other {no podemos enviar estos # artículos de tu "
+            "pedido {order_id} dentro del plazo, que vence el {deadline}:}}"},
+           {"msg_notice_agree_intro",
+            "Lo sentimos: {count, plural, one {no podemos entregar este artículo de tu pedido {order_id} en "
+            "la fecha de entrega acordada, el {deadline}:} other {no podemos entregar estos # artículos de "
+            "tu pedido {order_id} en la fecha de entrega acordada, el {deadline}:}}"},
+           {"msg_notice_revised", "Nuestra nueva fecha de envío prevista es el {revised}."},
+           {"msg_notice_unknown", "Todavía no podemos darte una nueva fecha de envío: {reason}."},
+           {"msg_notice_right_to_cancel",
+            "Puedes cancelar ahora los artículos retrasados y recibir un reembolso completo y rápido de lo "
+            "que pagaste, envío incluido. Cancelar no te cuesta nada: basta con responder a este mensaje."},
+           {"msg_notice_silence",
+            "Si te parece bien esperar hasta el {revised}, no tienes que hacer nada: si no sabemos de ti, "
+            "entendemos que aceptas la nueva fecha."},
+           {"msg_notice_consent_by",
+            "Como el retraso es largo, necesitamos tu conformidad para esperar: si no nos confirmas a más "
+            "tardar el {date} que estás de acuerdo, cancelaremos los artículos retrasados y te "
+            "reembolsaremos el importe completo."},
+           {"msg_notice_consent",
+            "Necesitamos tu conformidad para esperar: si no nos confirmas que estás de acuerdo, cancelaremos "
+            "los artículos retrasados y te reembolsaremos el importe completo."},
+           {"msg_notice_agree_ask",
+            "Dinos, por favor, si aceptas la nueva fecha. Si no, puedes cancelar los artículos retrasados "
+            "con reembolso completo."},
+           {"msg_cancelled_subject", "Tu pedido {order_id}: cancelado y reembolsado"},
+           {"msg_cancelled_auto",
+            "{count, plural, one {No pudimos enviar a tiempo este artículo de tu pedido {order_id} y no "
+            "recibimos tu conformidad para esperar, así que lo hemos cancelado:} other {No pudimos enviar a "
+            "tiempo estos # artículos de tu pedido {order_id} y no recibimos tu conformidad para esperar, "
+            "así que los hemos cancelado:}}"},
+           {"msg_cancelled_buyer",
+            "{count, plural, one {Como nos pediste, hemos cancelado este artículo de tu pedido {order_id}:} "
+            "other {Como nos pediste, hemos cancelado estos # artículos de tu pedido {order_id}:}}"},
+           {"msg_cancelled_refund", "Recibirás un reembolso de {amount} a más tardar el {date}."},
+           {"msg_cancelled_refund_full",
+            "Recibirás el reembolso completo de lo que pagaste por ellos, envío incluido."},
        }},
       {"pl",
        {
@@ -537,6 +706,46 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_back_in_stock_reason",
             "Otrzymujesz tę wiadomość, ponieważ zapisano Cię na powiadomienia o dostępności w {shop}."},
            {"msg_manage_link", "Zarządzaj powiadomieniami lub wypisz się"},
+           // FTC / EU delay notices and cancellations the ledger schedules (compliance_ledger.cpp).
+           {"msg_notice_subject", "Twoje zamówienie {order_id} jest opóźnione: co możesz zrobić"},
+           {"msg_notice_intro",
+            "Przepraszamy: {count, plural, one {nie możemy wysłać tego produktu z zamówienia {order_id} do "
+            "{deadline}, czyli w wymaganym terminie wysyłki:} other {nie możemy wysłać tych # produktów z "
+            "zamówienia {order_id} do {deadline}, czyli w wymaganym terminie wysyłki:}}"},
+           {"msg_notice_agree_intro",
+            "Przepraszamy: {count, plural, one {nie możemy dostarczyć tego produktu z zamówienia {order_id} "
+            "w uzgodnionym terminie dostawy ({deadline}):} other {nie możemy dostarczyć tych # produktów z "
+            "zamówienia {order_id} w uzgodnionym terminie dostawy ({deadline}):}}"},
+           {"msg_notice_revised", "Nowy przewidywany termin wysyłki to {revised}."},
+           {"msg_notice_unknown", "Nie możemy jeszcze podać nowego terminu wysyłki: {reason}."},
+           {"msg_notice_right_to_cancel",
+            "Możesz teraz anulować opóźnione produkty i szybko otrzymać pełny zwrot zapłaconej kwoty, "
+            "łącznie z wysyłką. Anulowanie nic nie kosztuje: wystarczy odpowiedzieć na tę wiadomość."},
+           {"msg_notice_silence",
+            "Jeśli możesz poczekać do {revised}, nie musisz nic robić: jeśli się nie odezwiesz, uznamy, że "
+            "akceptujesz nowy termin."},
+           {"msg_notice_consent_by",
+            "Ponieważ opóźnienie jest długie, potrzebujemy Twojej zgody na oczekiwanie: jeśli do {date} nie "
+            "potwierdzisz, że się zgadzasz, anulujemy opóźnione produkty i zwrócimy pełną kwotę."},
+           {"msg_notice_consent",
+            "Potrzebujemy Twojej zgody na oczekiwanie: bez niej anulujemy opóźnione produkty i zwrócimy "
+            "pełną kwotę."},
+           {"msg_notice_agree_ask",
+            "Daj nam znać, czy akceptujesz nowy termin. Jeśli nie, możesz anulować opóźnione produkty z "
+            "pełnym zwrotem pieniędzy."},
+           {"msg_cancelled_subject", "Twoje zamówienie {order_id}: anulowane, pieniądze zwrócone"},
+           {"msg_cancelled_auto",
+            "{count, plural, one {Nie udało nam się wysłać na czas tego produktu z zamówienia {order_id}, a "
+            "nie otrzymaliśmy Twojej zgody na oczekiwanie, więc go anulowaliśmy:} other {Nie udało nam się "
+            "wysłać na czas tych # produktów z zamówienia {order_id}, a nie otrzymaliśmy Twojej zgody na "
+            "oczekiwanie, więc je anulowaliśmy:}}"},
+           {"msg_cancelled_buyer",
+            "{count, plural, one {Zgodnie z Twoją prośbą anulowaliśmy ten produkt z zamówienia {order_id}:} "
+            "few {Zgodnie z Twoją prośbą anulowaliśmy te # produkty z zamówienia {order_id}:} other {Zgodnie "
+            "z Twoją prośbą anulowaliśmy # produktów z zamówienia {order_id}:}}"},
+           {"msg_cancelled_refund", "Zwrócimy Ci {amount} najpóźniej do {date}."},
+           {"msg_cancelled_refund_full",
+            "Zwrócimy Ci pełną kwotę zapłaconą za te produkty, łącznie z wysyłką."},
        }},
       {"ja",
        {
@@ -609,6 +818,41 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
            {"msg_back_in_stock_reason",
             "このメールは、{shop}の再入荷通知にご登録いただいた方にお送りしています。"},
            {"msg_manage_link", "通知の設定・配信停止"},
+           // FTC / EU delay notices and cancellations the ledger schedules (compliance_ledger.cpp).
+           {"msg_notice_subject", "ご注文（{order_id}）の発送遅延とお手続きのご案内"},
+           {"msg_notice_intro",
+            "誠に申し訳ございません。ご注文（{order_id}）の商品{count, "
+            "number}点を、発送期限の{deadline}までに発送できない見込みです。"},
+           {"msg_notice_agree_intro",
+            "誠に申し訳ございません。ご注文（{order_id}）の商品{count, "
+            "number}点を、お約束したお届け日の{deadline}までにお届けできない見込みです。"},
+           {"msg_notice_revised", "新しい発送予定日は{revised}です。"},
+           {"msg_notice_unknown", "現時点では新しい発送予定日をお知らせできません（理由：{reason}）。"},
+           {"msg_notice_right_to_cancel",
+            "遅れている商品は今すぐキャンセルでき、お支払いいただいた代金を送料も含めて速やかに全額返金いたし"
+            "ます。キャンセルの費用はかかりません。このメッセージにご返信ください。"},
+           {"msg_notice_silence",
+            "{revised}"
+            "までお待ちいただける場合、お手続きは不要です。ご連絡がない場合は、新しい日程にご同意いただいたも"
+            "のとみなします。"},
+           {"msg_notice_consent_by",
+            "遅延が長期にわたるため、お待ちいただくにはお客様の同意が必要です。{date}"
+            "までに同意のご連絡がない場合、遅れている商品をキャンセルし、全額返金いたします。"},
+           {"msg_notice_consent",
+            "お待ちいただくにはお客様の同意が必要です。同意のご連絡がない場合、遅れている商品をキャンセルし、"
+            "全額返金いたします。"},
+           {"msg_notice_agree_ask",
+            "新しい日程にご同意いただけるか、ご連絡ください。ご同意いただけない場合は、遅れている商品をキャン"
+            "セルし、全額返金を受けることができます。"},
+           {"msg_cancelled_subject", "ご注文（{order_id}）のキャンセルと返金のお知らせ"},
+           {"msg_cancelled_auto",
+            "ご注文（{order_id}）の商品{count, "
+            "number}"
+            "点を期限までに発送できず、お待ちいただく同意も確認できなかったため、キャンセルいたしました。"},
+           {"msg_cancelled_buyer",
+            "ご依頼に基づき、ご注文（{order_id}）の商品{count, number}点をキャンセルいたしました。"},
+           {"msg_cancelled_refund", "{date}までに{amount}を返金いたします。"},
+           {"msg_cancelled_refund_full", "お支払いいただいた代金を送料も含めて全額返金いたします。"},
        }},
   };
   return all;

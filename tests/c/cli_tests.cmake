@@ -276,6 +276,8 @@ bo_cli_test(demo ARGS demo --db ${BO_DEMO_DB} EXIT 0
                    "Field jacket, navy, M \\(1 unit\\): on backorder, expected to ship Dec 10[^\n]+14\n"
                    "Subject: We’re sorry: an item in your order NW-10482 is delayed"
                    "10% off your next purchase with code SORRY-"
+                   "Subject: Your order NW-10482 is delayed: please read your options"
+                   "by December 14, the date we had to ship by"
                    "Track your package: https://track.example.com/UPS/1Z999AA10123456795")
 bo_cli_test(outbox_after_demo ARGS outbox --db sqlite:${BO_DEMO_DB} --state sent EXIT 0
             STDOUT "  sent  2026-11-30T09:06:00-05:00  confirmation  dana@example.com  Your order NW-10482"
@@ -293,29 +295,35 @@ bo_cli_test(outbox_bad_url ARGS outbox --db mysql://nowhere EXIT 2 STDERR "canno
 set(BO_DESK_DB ${CMAKE_CURRENT_BINARY_DIR}/cli-desk.db)
 set(BO_DESK_HTML ${CMAKE_CURRENT_BINARY_DIR}/cli-report.html)
 set(BO_DESK_NOW 2026-12-08T10:00:00-05:00)
+# The apparel shop in the US, so the FTC mail-order rule's deadlines apply (docs/compliance.md): the example
+# policy with compliance.jurisdiction set, written at configure time so it never drifts from the example.
+file(READ ${PROJECT_SOURCE_DIR}/examples/apparel/policy.json bo_us_policy)
+string(JSON bo_us_policy SET "${bo_us_policy}" compliance "{\"jurisdiction\": \"US\"}")
+set(BO_DESK_POLICY ${CMAKE_CURRENT_BINARY_DIR}/policy-us.json)
+file(WRITE ${BO_DESK_POLICY} "${bo_us_policy}")
 add_test(NAME cli_desk_reset COMMAND ${CMAKE_COMMAND} -E rm -f ${BO_DESK_DB} ${BO_DESK_DB}-wal ${BO_DESK_DB}-shm
                                      ${BO_DESK_HTML})
-bo_cli_test(desk_apply ARGS apply --db sqlite:${BO_DESK_DB} ${BO_CLI_DATA}/desk_events.json EXIT 0
-            STDOUT "\nslip supply_changed: applied, 2 lines moved, 2 messages\n")
-bo_cli_test(brief ARGS brief NW-1 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} EXIT 0
+bo_cli_test(desk_apply ARGS apply --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} ${BO_CLI_DATA}/desk_events.json EXIT 0
+            STDOUT "\nslip supply_changed: applied, 2 lines moved, 3 messages\n")
+bo_cli_test(brief ARGS brief NW-1 --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now ${BO_DESK_NOW} EXIT 0
             STDOUT "^Support brief: order NW-1 for Dana\nWe’re sorry: one item of order NW-1 will ship later"
                    "\n- Field jacket, navy, M \\(1 unit\\): ships Dec 23[^\n]+28, with purchase order PO-7001 arriving Dec 21\\."
                    "\n- Cancel the waiting items for a full refund of \\$129\\.00\\.\n"
                    "\n- Switch to an in-stock alternative: Field jacket, olive, M\\.\n"
                    "\nAlready given to this order\n- Free expedited shipping"
                    "\nNext steps\n- Tell the customer the current date")
-bo_cli_test(brief_locale ARGS brief NW-2 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --locale de-DE EXIT 0
+bo_cli_test(brief_locale ARGS brief NW-2 --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now ${BO_DESK_NOW} --locale de-DE EXIT 0
             STDOUT "^Support-Briefing: Bestellung NW-2 von Lee\n" "Lieferantenbestellung PO-7001")
-bo_cli_test(brief_json ARGS brief NW-1 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --format json EXIT 0
+bo_cli_test(brief_json ARGS brief NW-1 --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now ${BO_DESK_NOW} --format json EXIT 0
             JSON "lines;0;supply;id=PO-7001")
-bo_cli_test(brief_unknown_order ARGS brief NW-404 --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} EXIT 2
+bo_cli_test(brief_unknown_order ARGS brief NW-404 --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now ${BO_DESK_NOW} EXIT 2
             STDERR "brief: order_id: no order with this id")
 bo_cli_test(brief_no_order ARGS brief --db sqlite:${BO_DESK_DB} EXIT 2 STDERR "brief takes one order id")
-bo_cli_test(report ARGS report --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --html ${BO_DESK_HTML} EXIT 0
+bo_cli_test(report ARGS report --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now ${BO_DESK_NOW} --html ${BO_DESK_HTML} EXIT 0
             STDOUT "^Backorder report for Northwind Apparel, 2026-12-08\n4 units waiting in 2 orders across 2 items; "
-                   "\nJKT-NAVY-M +Field jacket, navy, M +3 +2 +18 d +2 ! +PO-7001 ×20 2026-12-21 +2026-12-20 \\(in 12 d\\)\n"
-                   "\nDeadlines: FTC mail-order rule")
-bo_cli_test(report_json ARGS report --db sqlite:${BO_DESK_DB} --now ${BO_DESK_NOW} --format json EXIT 0
+                   "\nJKT-NAVY-M +Field jacket, navy, M +3 +2 +18 d +2 ! +PO-7001 ×20 2026-12-21 +2026-12-28 \\(in 20 d\\)\n"
+                   "\nDeadlines coming due:\n  2026-12-28  NW-2 +ftc.deadline +Ship by 2026-12-28 \\(the revised date")
+bo_cli_test(report_json ARGS report --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now ${BO_DESK_NOW} --format json EXIT 0
             JSON "totals;at_risk_lines=3")
 bo_cli_test(report_no_db ARGS report EXIT 2 STDERR "report needs --db URL")
 add_test(NAME cli_report_html_page
@@ -324,3 +332,20 @@ set_tests_properties(cli_desk_apply PROPERTIES DEPENDS cli_desk_reset)
 set_tests_properties(cli_brief cli_brief_locale cli_brief_json cli_brief_unknown_order cli_brief_no_order cli_report
                      cli_report_json PROPERTIES DEPENDS cli_desk_apply)
 set_tests_properties(cli_report_html_page PROPERTIES DEPENDS cli_report)
+# Time passes (docs/store.md#compliance-scheduling): NW-2 was told on the slip that it ships by 28 December
+# (a short delay its shopper accepted by silence); unshipped on the 29th it counts as cancelled. NW-1's
+# purchase order is overdue, so it now misses its 30 December deadline: the FTC notice goes out.
+bo_cli_test(tick ARGS tick --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now 2026-12-29T06:00:00-05:00
+            EXIT 0 STDOUT "^tick:2026-12-29T06:00:00-05:00 tick: applied, 1 lines moved, 2 messages\n$")
+bo_cli_test(tick_again ARGS tick --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY} --now 2026-12-29T06:00:00-05:00
+            EXIT 0 STDOUT "tick: duplicate, 0 lines moved, 0 messages\n$")
+bo_cli_test(outbox_after_tick ARGS outbox --db sqlite:${BO_DESK_DB} --policy ${BO_DESK_POLICY}
+            --now 2027-01-01T00:00:00Z EXIT 0
+            STDOUT "  delay_notice  lee@example.com  Ihre Bestellung NW-2 verzögert sich: Ihre Möglichkeiten\n"
+                   "  cancelled  lee@example.com  Ihre Bestellung NW-2: storniert und erstattet\n"
+                   "  delay_notice  dana@example.com  Your order NW-1 is delayed: please read your options\n")
+bo_cli_test(tick_no_db ARGS tick EXIT 2 STDERR "tick needs --db URL")
+bo_cli_test(tick_bad_now ARGS tick --db sqlite::memory: --now yesterday EXIT 2 STDERR "tick: at: ")
+set_tests_properties(cli_tick PROPERTIES DEPENDS "cli_brief;cli_brief_locale;cli_brief_json;cli_brief_unknown_order;cli_report;cli_report_json;cli_report_html_page")
+set_tests_properties(cli_tick_again PROPERTIES DEPENDS cli_tick)
+set_tests_properties(cli_outbox_after_tick PROPERTIES DEPENDS cli_tick_again)

@@ -1,5 +1,6 @@
 // Remedies, the support desk brief and the merchant report through the C ABI: JSON answers, and every
 // failure a status with the last error's path (docs/remedies.md, docs/store.md).
+#include <algorithm>
 #include <cstring>
 
 #include "util.hpp"
@@ -18,6 +19,7 @@ using Store = std::unique_ptr<bo_store, StoreFree>;
 // of the delayed lines, at most 20.00, when a supplier is late; 25.00 a month for all of it.
 std::string policy() {
   json p = json::parse(bo_test::apparel_policy());
+  p["compliance"] = {{"jurisdiction", "US"}};  // a US shop: the FTC mail-order rule's deadlines
   p["remedies"] = json::parse(R"({"budget": {"per_period": 2500},
       "rules": [{"id": "supplier-late", "when": {"causes": ["supplier"]},
                  "then": [{"type": "partial_refund", "percent": 10, "max": 2000}]}]})");
@@ -160,9 +162,43 @@ TEST(CapiDesk, TheReport) {
   EXPECT_EQ(r["items"][0]["at_risk"]["lines"], 1);
   EXPECT_EQ(r["items"][0]["next_inbound"]["id"], "PO-7001");
   EXPECT_EQ(r["deadlines"][0]["due"], "2026-12-30");
+  EXPECT_EQ(r["deadlines"][0]["rule"], "ftc.deadline");
   expect_failure(bo_store_report_json, s.get(), R"({"now": "2026-12-08T10:00:00-05:00", "x": 1})",
                  BO_EINVALID, "x");
   expect_failure(bo_store_report_json, s.get(), R"({})", BO_EINVALID, "now");
+}
+
+// Compliance scheduling through bo_store_apply_json: a long slip sends the FTC notice at once; without the
+// shopper's consent a tick on 30 January cancels; answers and ticks are refused with their paths.
+TEST(CapiDesk, TheLedgerSchedulesTheFtcNoticeAndTheCancellation) {
+  auto engine = bo_test::make_engine(policy());
+  Store s = slipped_order(engine.get());
+  json r = call(bo_store_apply_json, s.get(), R"({"id": "e5", "type": "supply_changed",
+      "at": "2026-12-10T11:00:00-05:00", "supply": {"id": "PO-7001", "expected": "2027-02-15"}})");
+  json outbox =
+      call(bo_store_outbox_json, s.get(), R"({"state": "", "limit": 100, "now": "2027-06-01T00:00:00Z"})");
+  std::vector<std::string> kinds;
+  for (const json& m : outbox["messages"]) kinds.push_back(m["kind"]);
+  ASSERT_EQ(std::count(kinds.begin(), kinds.end(), "delay_notice"), 1) << outbox.dump();
+  expect_failure(bo_store_apply_json, s.get(),
+                 R"({"id": "r", "type": "delay_reply", "at": "2026-12-11T09:00:00-05:00", "order_id": "NW-1",
+                     "answer": "later"})",
+                 BO_EINVALID, "answer");
+  expect_failure(bo_store_apply_json, s.get(),
+                 R"({"id": "t", "type": "tick", "at": "2027-01-30T06:00:00-05:00", "x": 1})", BO_EINVALID,
+                 "x");
+  r = call(bo_store_apply_json, s.get(), R"({"id": "t", "type": "tick", "at": "2027-01-29T06:00:00-05:00"})");
+  EXPECT_EQ(r["results"][0]["messages"], 0) << r.dump();
+  r = call(bo_store_apply_json, s.get(),
+           R"({"id": "t2", "type": "tick", "at": "2027-01-30T06:00:00-05:00"})");
+  EXPECT_EQ(r["results"][0]["messages"], 1) << r.dump();
+  char* out = nullptr;
+  size_t len = 0;
+  ASSERT_EQ(bo_store_order_json(&out, &len, s.get(), "NW-1", 4), BO_OK);
+  Chars owned(out);
+  json order = json::parse(std::string_view(out, len));
+  EXPECT_EQ(order["lines"][0]["cancelled"], 1);
+  EXPECT_EQ(order["compliance"]["cancelled"]["rule"], "ftc.cancel.no_consent");
 }
 
 }  // namespace

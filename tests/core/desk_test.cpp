@@ -32,6 +32,7 @@ Instant t(const char* iso) { return parse_instant(iso, "now"); }
 json desk_policy(const std::string& shop) {
   json p = json::parse(test::apparel_policy());
   p["shop"] = shop;
+  p["compliance"] = {{"jurisdiction", "US"}};  // a US shop: the FTC mail-order rule's deadlines
   p["remedies"] = json::parse(R"({
     "budget": {"per_order": 3000, "per_period": 5000, "period": "month"},
     "point_value": 1,
@@ -390,21 +391,28 @@ TEST_P(DeskTest, TheReport) {
   EXPECT_EQ(scarf["oldest_wait_days"], 0);
   EXPECT_EQ(scarf["at_risk"]["lines"], 0);
   EXPECT_TRUE(scarf["next_inbound"].is_null());
+  // The FTC rule packs' deadlines: no shipping time was stated, so 30 days from the order.
   ASSERT_EQ(r["deadlines"].size(), 3u);
-  EXPECT_EQ(r["deadlines"][0]["rule"], "ftc_30_day");
-  EXPECT_EQ(r["deadlines"][0]["citation"], "16 CFR 435.2(a)(1)");
-  EXPECT_EQ(r["deadlines"][0]["provisional"], true);
+  EXPECT_EQ(r["deadlines"][0]["rule"], "ftc.deadline");
+  EXPECT_EQ(r["deadlines"][0]["action"], "ship");
+  EXPECT_EQ(r["deadlines"][0]["citation"], "16 CFR 435.2(a)(1), 435.1(c)");
   EXPECT_EQ(r["deadlines"][0]["skus"], json({"JKT-NAVY-M"}));
   EXPECT_EQ(r["deadlines"][2]["order_id"], "NW-3");
   EXPECT_EQ(r["deadlines"][2]["due"], "2027-01-07");
 
-  // Past the purchase order's date and two deadlines: they show.
+  // Past the purchase order's date and the jackets' deadline, without a delay notice: the notice was due
+  // on the 30th (overdue), and the orders count as cancelled from today.
   r = json::parse(store_report_json(*store_, R"({"now": "2026-12-31T10:00:00-05:00"})"));
   EXPECT_EQ(r["items"][0]["next_inbound"]["overdue"], true);
   EXPECT_EQ(r["totals"]["deadlines_overdue"], 2);
-  EXPECT_EQ(r["totals"]["deadlines_due_soon"], 1);
+  EXPECT_EQ(r["totals"]["deadlines_due_soon"], 3);
   EXPECT_EQ(r["deadlines"][0]["overdue"], true);
   EXPECT_EQ(r["deadlines"][0]["days_left"], -1);
+  EXPECT_EQ(r["deadlines"][0]["rule"], "ftc.first_notice");
+  EXPECT_EQ(r["deadlines"][0]["severity"], "violation");
+  EXPECT_EQ(r["deadlines"][2]["rule"], "ftc.cancel.no_notice");
+  EXPECT_EQ(r["deadlines"][2]["action"], "cancel_and_refund");
+  EXPECT_EQ(r["deadlines"][2]["days_left"], 0);
 
   EXPECT_THROW(store_report_json(*store_, R"({})"), Error);
   EXPECT_THROW(store_report_json(*store_, R"({"now": "yesterday"})"), Error);
@@ -438,37 +446,41 @@ TEST(DeskCatalogue, EveryDeskKeyFormatsInEveryLanguage) {
       const bool policy = key.starts_with("desk_policy_") || key.starts_with("desk_budget_");
       const bool order = key == "desk_title" || key.starts_with("desk_next_") ||
                          key.starts_with("desk_ack_") || key == "desk_option_alternative";
-      std::string text =
-          order    ? l.format(key,
-                              {{"order_id", "NW-1"}, {"customer", "Dana"}, {"count", 2}, {"names", "A and B"}})
-          : policy ? l.format(key, {{"period", "week"},
-                                    {"min", 10},
-                                    {"max", 14},
-                                    {"unit", "business"},
-                                    {"hours", 24},
-                                    {"days", 2},
-                                    {"amount", "$5.00"},
-                                    {"rule", "r1"}})
-                   : l.format(key, {{"order_id", "NW-1"},
-                                    {"count", 2},
-                                    {"name", "Field jacket"},
-                                    {"quantity", 3},
-                                    {"dates", "Dec 10 – 14"},
-                                    {"days", 2},
-                                    {"supply", "PO-1"},
-                                    {"arrival", "Dec 9"},
-                                    {"promised", "Dec 1 – 3"},
-                                    {"amount", "$5.00"},
-                                    {"max", "$30.00"},
-                                    {"percent", 10},
-                                    {"points", 5},
-                                    {"rule", "r1"},
-                                    {"code", "C-1"}});
+      std::string text = order    ? l.format(key, {{"order_id", "NW-1"},
+                                                   {"customer", "Dana"},
+                                                   {"count", 2},
+                                                   {"names", "A and B"},
+                                                   {"date", "December 30"},
+                                                   {"message", "Ship by 2026-12-30."},
+                                                   {"rule", "ftc.deadline"}})
+                         : policy ? l.format(key, {{"period", "week"},
+                                                   {"min", 10},
+                                                   {"max", 14},
+                                                   {"unit", "business"},
+                                                   {"hours", 24},
+                                                   {"days", 2},
+                                                   {"amount", "$5.00"},
+                                                   {"rule", "r1"}})
+                                  : l.format(key, {{"order_id", "NW-1"},
+                                                   {"count", 2},
+                                                   {"name", "Field jacket"},
+                                                   {"quantity", 3},
+                                                   {"dates", "Dec 10 – 14"},
+                                                   {"days", 2},
+                                                   {"supply", "PO-1"},
+                                                   {"arrival", "Dec 9"},
+                                                   {"promised", "Dec 1 – 3"},
+                                                   {"amount", "$5.00"},
+                                                   {"max", "$30.00"},
+                                                   {"percent", 10},
+                                                   {"points", 5},
+                                                   {"rule", "r1"},
+                                                   {"code", "C-1"}});
       EXPECT_FALSE(text.empty()) << locale << " " << key;
       EXPECT_FALSE(contains(text, "{")) << locale << " " << key << ": " << text;
     }
   }
-  EXPECT_EQ(keys, 6 * 40);
+  EXPECT_EQ(keys, 6 * 41);
 }
 
 }  // namespace

@@ -106,7 +106,17 @@ std::vector<MessageData> every_kind(const char* locale) {
   eta.lines = {slipped_jacket()};
   MessageData arrived = order(MessageKind::arrived, locale);
   arrived.lines = {jacket()};
-  return {confirmation(locale), eta, delay(locale), arrived, shipped(locale), back_in_stock(locale)};
+  MessageData notice = order(MessageKind::delay_notice, locale);
+  notice.lines = {jacket()};
+  notice.deadline = day("2026-12-30");
+  notice.revised = day("2027-02-19");
+  notice.consent_by = day("2027-01-29");
+  MessageData cancelled = order(MessageKind::cancelled, locale);
+  cancelled.lines = {jacket()};
+  cancelled.refund_total = 14527;
+  cancelled.refund_by = day("2027-02-09");
+  return {confirmation(locale),  eta,    delay(locale), arrived, shipped(locale),
+          back_in_stock(locale), notice, cancelled};
 }
 
 RenderedMessage render(const MessageData& d, std::shared_ptr<const Engine> engine = test::apparel_engine()) {
@@ -433,8 +443,54 @@ TEST(Messages, EveryKindInEveryLanguage) {
       EXPECT_FALSE(contains(m.text, "\n\n\n")) << context;
       expect_inert_html(m.html, context);
     }
-    EXPECT_EQ(subjects.size(), 6u) << locale;
+    EXPECT_EQ(subjects.size(), 8u) << locale;
   }
+}
+
+// The FTC notice's required content (16 CFR 435.2(b)): the date or why none can be given, the right to cancel
+// for a prompt full refund at no cost, and what silence means; the EU/UK variant asks to agree a date.
+TEST(Messages, DelayNoticesSayWhatTheRulesRequire) {
+  MessageData d = order(MessageKind::delay_notice);
+  d.lines = {jacket()};
+  d.deadline = day("2026-12-30");
+  d.reason = "the <b>mill</b> cannot say when";
+  RenderedMessage m = render(d);
+  EXPECT_EQ(m.subject, "Your order NW-1001 is delayed: please read your options");
+  EXPECT_TRUE(contains(m.text, "we cannot ship this item of your order NW-1001 by December 30")) << m.text;
+  EXPECT_TRUE(
+      contains(m.text, "We cannot give you a new shipping date yet: the <b>mill</b> cannot say when."))
+      << m.text;
+  EXPECT_TRUE(contains(m.html, "the &lt;b&gt;mill&lt;/b&gt;")) << m.html;
+  EXPECT_TRUE(contains(m.text, "prompt, full refund of what you paid, shipping included")) << m.text;
+  EXPECT_TRUE(contains(m.text, "if you don’t tell us that you agree, we will cancel")) << m.text;
+  d.revised = day("2027-01-14");
+  d.silence_is_consent = true;
+  m = render(d);
+  EXPECT_TRUE(contains(m.text, "Our new expected shipping date is January 14, 2027.")) << m.text;
+  EXPECT_TRUE(contains(m.text, "if we don’t hear from you, we take it that you agree")) << m.text;
+  d.notice = "agree";
+  m = render(d);
+  EXPECT_TRUE(contains(m.text, "by December 30, the delivery date we agreed")) << m.text;
+  EXPECT_TRUE(contains(m.text, "Please tell us whether you agree to the new date.")) << m.text;
+  EXPECT_FALSE(contains(m.text, "we take it that you agree")) << m.text;
+  d.notice = "maybe";
+  try {
+    render(d);
+    FAIL() << "an unknown notice was rendered";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.path(), "notice");
+  }
+  MessageData c = order(MessageKind::cancelled);
+  c.lines = {jacket()};
+  m = render(c);
+  EXPECT_TRUE(contains(m.text, "did not receive your agreement to wait, so we have cancelled it")) << m.text;
+  EXPECT_TRUE(contains(m.text, "You will receive a full refund of what you paid for them")) << m.text;
+  c.by_buyer = true;
+  c.refund_total = 14527;
+  c.refund_by = day("2027-02-09");
+  m = render(c);
+  EXPECT_TRUE(contains(m.text, "As you asked, we have cancelled this item of your order NW-1001")) << m.text;
+  EXPECT_TRUE(contains(m.text, "You will receive a refund of $145.27 by February 9, 2027.")) << m.text;
 }
 
 TEST(Messages, EveryCustomerMessageKeyFormatsInEveryLanguage) {
@@ -447,7 +503,16 @@ TEST(Messages, EveryCustomerMessageKeyFormatsInEveryLanguage) {
       if (!key.starts_with("msg_")) continue;
       ++keys;
       // At most 16 arguments per call: the lines' and the rest's are given apart.
-      std::string text = key.starts_with("msg_line_")
+      // The compliance notices' dates and reasons come apart too.
+      const bool notice = key.starts_with("msg_notice_") || key.starts_with("msg_cancelled_");
+      std::string text = notice ? l.format(key, {{"order_id", "NW-1001"},
+                                                 {"count", 2},
+                                                 {"deadline", l.format_date(day("2026-12-30"))},
+                                                 {"revised", l.format_date(day("2027-01-14"))},
+                                                 {"date", l.format_date(day("2027-01-29"))},
+                                                 {"reason", "the supplier cannot say"},
+                                                 {"amount", "$145.27"}})
+                         : key.starts_with("msg_line_")
                              ? l.format(key, {{"name", "Field jacket"},
                                               {"quantity", 3},
                                               {"dates", dates},
@@ -476,7 +541,7 @@ TEST(Messages, EveryCustomerMessageKeyFormatsInEveryLanguage) {
       EXPECT_EQ(engine->message(locale, key), detail::builtin_message(l.locale().substr(0, 2), key)) << key;
     }
   }
-  EXPECT_EQ(keys, 6 * 45);
+  EXPECT_EQ(keys, 6 * 60);
 }
 
 TEST(Messages, BadInputIsRefused) {

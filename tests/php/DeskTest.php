@@ -50,6 +50,7 @@ final class DeskTest extends TestCase
         }
         $policy = json_decode(file_get_contents(BO_APPAREL . '/policy.json'), true, 64, JSON_THROW_ON_ERROR);
         $policy['shop'] = sprintf('php-desk-%d-%s', getmypid(), bin2hex(random_bytes(4)));
+        $policy['compliance'] = ['jurisdiction' => 'US']; // a US shop: the FTC mail-order rule's deadlines
         $policy['remedies'] = ['rules' => [['id' => 'gold-wait',
             'when' => ['tiers' => ['gold'], 'delay_business_days' => ['min' => 3]],
             'then' => [['type' => 'personal_outreach'], ['type' => 'partial_refund', 'percent' => 10, 'max' => 1000]]]]];
@@ -128,7 +129,39 @@ final class DeskTest extends TestCase
         $this->assertSame('JKT-NAVY-M', $r['items'][0]['sku']);
         $this->assertSame('PO-7001', $r['items'][0]['next_inbound']['id']);
         $this->assertSame('2026-12-30', $r['deadlines'][0]['due']);
-        $this->assertSame('16 CFR 435.2(a)(1)', $r['deadlines'][0]['citation']);
-        $this->assertSame(1, $store->report('2027-01-02T10:00:00-05:00')['totals']['deadlines_overdue']);
+        $this->assertSame('16 CFR 435.2(a)(1), 435.1(c)', $r['deadlines'][0]['citation']);
+        $this->assertSame('ftc.deadline', $r['deadlines'][0]['rule']);
+        // No delay notice by the deadline: the notice (due 30 December) and the cancellation (31st) are overdue.
+        $this->assertSame(2, $store->report('2027-01-02T10:00:00-05:00')['totals']['deadlines_overdue']);
+    }
+
+    /**
+     * docs/store.md#compliance-scheduling: a slip of more than 30 days past the deadline (30 December) sends the
+     * FTC notice with the event; without the shopper's consent the tick of 30 January cancels.
+     *
+     * @dataProvider backends
+     */
+    public function testTimePassingSendsTheFtcNoticeAndCancelsWithoutConsent(string $backend): void
+    {
+        $store = $this->store($backend);
+        $store->apply(['id' => 'slip-long', 'type' => 'supply_changed', 'at' => '2026-12-10T11:00:00-05:00',
+            'supply' => ['id' => 'PO-7001', 'expected' => '2027-02-15']]);
+        $kinds = array_map(fn ($m) => $m->kind, $store->outbox(null, 100, '2027-06-01T00:00:00Z'));
+        $this->assertSame(1, count(array_keys($kinds, 'delay_notice')));
+        try {
+            $store->apply(['id' => 'r', 'type' => 'delay_reply', 'at' => '2026-12-11T09:00:00-05:00',
+                'order_id' => 'NW-1', 'answer' => 'soon']);
+            $this->fail('accepted an unknown answer');
+        } catch (Exception $e) {
+            $this->assertSame('answer', $e->getErrorPath());
+        }
+        $this->assertSame(0, $store->tick('2027-01-29T18:00:00-05:00')->messages);
+        $done = $store->tick(new \DateTimeImmutable('2027-01-30T11:00:00+00:00'));
+        $this->assertSame('applied', $done->status);
+        $this->assertSame(1, $done->messages);
+        $order = $store->order('NW-1');
+        $this->assertSame(1, $order['lines'][0]['cancelled']);
+        $this->assertSame('ftc.cancel.no_consent', $order['compliance']['cancelled']['rule']);
+        $this->assertSame('duplicate', $store->tick('2027-01-30T11:00:00+00:00')->status);
     }
 }

@@ -334,7 +334,7 @@ final class StoreTest extends TestCase
             ['eta_update'],   // the purchase order makes the jacket sooner
             [],
             ['back_in_stock'],
-            ['delay'],        // the supplier slips past the promised date
+            ['delay', 'delay_notice'], // the supplier slips past the promised date: the apology, the FTC notice
             ['arrived'],
             ['shipped'],      // the jacket
         ], $kinds);
@@ -361,6 +361,9 @@ final class StoreTest extends TestCase
         $this->assertStringContainsString('expedited', $steps[6]['messages'][0]->text);
         $this->assertStringContainsString('SORRY-', $steps[6]['messages'][0]->text);
         $this->assertCount(2, $store->order('NW-10482')['remedies']);
+        // A US order past the date stated at checkout (14 December): the FTC delay notice, silence being consent.
+        $this->assertStringContainsString('by December 14, the date we had to ship by', $steps[6]['messages'][1]->text);
+        $this->assertStringContainsString('if we don’t hear from you, we take it that you agree', $steps[6]['messages'][1]->text);
         // The jacket arrives, then ships with tracking.
         $this->assertStringContainsString('Field jacket, navy, M', $steps[7]['messages'][0]->text);
         $this->assertStringContainsString('1Z999AA10123456795', $steps[8]['messages'][0]->text);
@@ -395,7 +398,7 @@ final class StoreTest extends TestCase
                 $order['lines'] = array_map(static fn (array $l) => ['line_id' => $l['line_id'], 'sku' => $l['sku'],
                     'quantity' => $l['quantity']], $cart['lines']);
                 $store->apply(['id' => "demo-$n", 'type' => 'order_placed', 'at' => $at, 'order' => $order,
-                    'consent' => $out['consent']]);
+                    'consent' => $out['consent']] + (isset($step['paid']) ? ['paid' => $step['paid']] : []));
             }
             if (isset($step['events'])) {
                 $events = [];

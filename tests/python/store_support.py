@@ -83,9 +83,10 @@ def play_demo(store: backorder.Store) -> List[Dict[str, Any]]:
             order["lines"] = [
                 {"line_id": l["line_id"], "sku": l["sku"], "quantity": l["quantity"]} for l in c["cart"]["lines"]
             ]
-            store.apply(
-                {"id": f"demo-{n}", "type": "order_placed", "at": at, "order": order, "consent": record.to_dict()}
-            )
+            placed = {"id": f"demo-{n}", "type": "order_placed", "at": at, "order": order, "consent": record.to_dict()}
+            if "paid" in step:
+                placed["paid"] = step["paid"]
+            store.apply(placed)
             out["plan"], out["consent"] = plan, record
         if "events" in step:
             store.apply(

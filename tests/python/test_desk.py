@@ -1,8 +1,9 @@
-"""Store.brief and Store.report on every backend: SQLite in memory, SQLite in a file, and PostgreSQL when
+"""Store.brief, Store.report and the compliance schedule (Store.tick) on every backend: SQLite in memory, SQLite in a file, and PostgreSQL when
 BO_TEST_POSTGRES_URL names a server."""
 
 from __future__ import annotations
 
+import datetime
 import os
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 import backorder
 from backorder import ErrorCode
 
-from store_support import SECRET, catalog_event, order_event, shop_engine, unique_shop
+from store_support import LATER, SECRET, catalog_event, order_event, shop_engine, unique_shop
 
 NOW = "2026-12-08T10:00:00-05:00"
 
@@ -29,6 +30,7 @@ def url(request, tmp_path) -> str:
 
 @pytest.fixture
 def store(policy, url):
+    policy["compliance"] = {"jurisdiction": "US"}  # a US shop: the FTC mail-order rule's deadlines
     policy["remedies"] = {
         "budget": {"per_order": 3000},
         "rules": [
@@ -113,6 +115,50 @@ def test_the_report(store):
     assert item["sku"] == "JKT-NAVY-M"
     assert item["next_inbound"]["id"] == "PO-7001"
     assert item["oldest_wait_days"] == 8
-    assert r["deadlines"][0]["rule"] == "ftc_30_day" and r["deadlines"][0]["due"] == "2026-12-30"
+    assert r["deadlines"][0]["rule"] == "ftc.deadline" and r["deadlines"][0]["due"] == "2026-12-30"
+    # No delay notice by the deadline: the notice (due 30 December) and the cancellation (31st) are overdue.
     late = store.report(now="2027-01-02T10:00:00-05:00")
-    assert late["totals"]["deadlines_overdue"] == 1
+    assert late["totals"]["deadlines_overdue"] == 2
+    assert [d["rule"] for d in late["deadlines"][:2]] == ["ftc.first_notice", "ftc.cancel.no_notice"]
+
+
+def test_time_passing_sends_the_ftc_notice_and_cancels_without_consent(store):
+    """docs/store.md#compliance-scheduling: a slip of more than 30 days past the deadline (30 December) sends
+    the FTC notice with the event; without the shopper's consent the tick of 30 January cancels."""
+    store.apply(
+        {
+            "id": "slip-long",
+            "type": "supply_changed",
+            "at": "2026-12-10T11:00:00-05:00",
+            "supply": {"id": "PO-7001", "expected": "2027-02-15"},
+        }
+    )
+    notices = [m for m in store.outbox(now=LATER) if m.kind == "delay_notice"]
+    assert len(notices) == 1
+    assert "if you don’t tell us by January 29, 2027 that you agree, we will cancel" in notices[0].text
+    with pytest.raises(backorder.Error) as e:
+        store.apply({"id": "r", "type": "delay_reply", "at": "2026-12-11T09:00:00-05:00", "order_id": "NW-1", "answer": "soon"})
+    assert e.value.path == "answer"
+    assert store.tick(now="2027-01-29T18:00:00-05:00").messages == 0
+    done = store.tick(now=datetime.datetime(2027, 1, 30, 11, 0, tzinfo=datetime.timezone.utc))
+    assert done.id == "tick:2027-01-30T11:00:00+00:00" and done.type == "tick" and done.messages == 1
+    order = store.order("NW-1")
+    assert order["lines"][0]["cancelled"] == 1
+    assert order["compliance"]["cancelled"]["rule"] == "ftc.cancel.no_consent"
+    assert [m.kind for m in store.outbox(now=LATER)][-1] == "cancelled"
+    assert store.tick(now="2027-01-30T11:00:00+00:00").status == "duplicate"
+
+
+def test_consent_keeps_the_order(store):
+    store.apply(
+        {
+            "id": "slip-long",
+            "type": "supply_changed",
+            "at": "2026-12-10T11:00:00-05:00",
+            "supply": {"id": "PO-7001", "expected": "2027-02-15"},
+        }
+    )
+    store.apply({"id": "yes", "type": "delay_reply", "at": "2026-12-11T09:00:00-05:00", "order_id": "NW-1", "answer": "consent"})
+    store.tick(now="2027-01-30T11:00:00+00:00")
+    assert store.order("NW-1")["lines"][0]["cancelled"] == 0
+    assert store.order("NW-1")["compliance"]["notices"][0]["notice"]["reply"]["answer"] == "consent"

@@ -262,7 +262,7 @@ def test_the_demo_story(store):
         ["eta_update"],  # the purchase order makes the jacket sooner
         [],
         ["back_in_stock"],
-        ["delay"],  # the supplier slips past the promised date
+        ["delay", "delay_notice"],  # the supplier slips past the promised date: the apology, the FTC notice
         ["arrived"],
         ["shipped"],  # the jacket
     ]
@@ -288,6 +288,10 @@ def test_the_demo_story(store):
     delay = steps[6]["messages"][0]
     assert "expedited" in delay.text and "SORRY-" in delay.text
     assert len(store.order("NW-10482")["remedies"]) == 2
+    # A US order past the date stated at checkout (14 December): the FTC delay notice, silence being consent.
+    notice = steps[6]["messages"][1]
+    assert "by December 14, the date we had to ship by" in notice.text
+    assert "if we don’t hear from you, we take it that you agree" in notice.text
     # The jacket arrives, then ships with tracking.
     assert "Field jacket, navy, M" in steps[7]["messages"][0].text
     assert "1Z999AA10123456795" in steps[8]["messages"][0].text

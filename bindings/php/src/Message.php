@@ -14,7 +14,8 @@ final readonly class Message implements \JsonSerializable
     public function __construct(
         public int $id,
         public string $key,          // "northwind:shipped:NW-1:S2"
-        public string $kind,         // "confirmation", "eta_update", "delay", "arrived", "shipped", "back_in_stock"
+        public string $kind,         // "confirmation", "eta_update", "delay", "arrived", "shipped", "back_in_stock",
+                                     // "delay_notice", "cancelled"
         public ?string $orderId,     // null for back_in_stock
         public string $recipient,
         public string $locale,

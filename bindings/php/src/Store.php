@@ -106,6 +106,18 @@ final class Store
     }
 
     /**
+     * Time passing (docs/store.md#compliance-scheduling): a "tick" event at $now (default: the current time).
+     * Every waiting line's promise is recomputed, the delay notices the compliance rules require are written,
+     * and orders that count as cancelled by the rules are cancelled with their exact refund. The event id
+     * defaults to "tick:" . $now, so ticking twice at the same moment is a no-op.
+     */
+    public function tick(\DateTimeInterface|string|null $now = null, ?string $id = null): ApplyResult
+    {
+        $at = self::now($now);
+        return $this->apply(['id' => $id ?? 'tick:' . $at, 'type' => 'tick', 'at' => $at])[0];
+    }
+
+    /**
      * Hands out up to $max messages due at $now, oldest first and at most one per order at a time, each leased
      * for $leaseSeconds. ack() each once sent, or release() it; a lease that runs out makes a message claimable
      * again (delivery is at least once: drop repeats by their key).

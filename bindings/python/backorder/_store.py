@@ -75,7 +75,8 @@ class Message:
     """A customer message in the outbox, rendered in the shopper's locale when it was written.
 
     ``key`` is its idempotency key (a sender that has sent a key drops repeats); ``kind`` is
-    ``"confirmation"``, ``"eta_update"``, ``"delay"``, ``"arrived"``, ``"shipped"`` or ``"back_in_stock"``;
+    ``"confirmation"``, ``"eta_update"``, ``"delay"``, ``"arrived"``, ``"shipped"``, ``"back_in_stock"``,
+    ``"delay_notice"`` or ``"cancelled"`` (docs/store.md#messages);
     ``order_id`` is None for ``back_in_stock``. Times are aware datetimes in the shop's UTC offset.
     ``state`` is ``"pending"``, ``"leased"`` or ``"sent"``; ``attempts`` counts the claims.
     """
@@ -225,6 +226,15 @@ class Store:
             ApplyResult(r["id"], r["type"], r["status"], r["moved"], r["messages"], r.get("token"), r.get("refund"))
             for r in answer["results"]
         ]
+
+    def tick(self, *, now: "Now" = None, id: Optional[str] = None) -> ApplyResult:
+        """Time passing (docs/store.md#compliance-scheduling): a ``tick`` event at ``now`` (default: the
+        current time). Every waiting line's promise is recomputed, the delay notices the compliance rules
+        require are written, and orders that count as cancelled by the rules are cancelled with their exact
+        refund. The event id defaults to ``"tick:" + now``, so ticking twice at the same moment is a no-op.
+        """
+        at = _now_iso(now)
+        return self.apply({"id": id or "tick:" + at, "type": "tick", "at": at})[0]
 
     # ---- outbox --------------------------------------------------------------------------------------
     def claim(self, max: int = 10, lease_seconds: int = 60, now: "Now" = None) -> List[Message]:

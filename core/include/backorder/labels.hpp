@@ -48,6 +48,11 @@ inline constexpr const char* kMessageKeys[] = {
     // Remedies in delay messages (docs/remedies.md).
     "msg_remedy_discount_capped", "msg_remedy_discount_automatic_capped", "msg_remedy_loyalty_points",
     "msg_remedy_partial_refund", "msg_remedy_outreach",
+    // Delay notices and cancellations the ledger schedules (docs/store.md#compliance-scheduling).
+    "msg_notice_subject", "msg_notice_intro", "msg_notice_agree_intro", "msg_notice_revised",
+    "msg_notice_unknown", "msg_notice_right_to_cancel", "msg_notice_silence", "msg_notice_consent_by",
+    "msg_notice_consent", "msg_notice_agree_ask", "msg_cancelled_subject", "msg_cancelled_auto",
+    "msg_cancelled_buyer", "msg_cancelled_refund", "msg_cancelled_refund_full",
     // The support desk brief (docs/store.md#support-desk-and-report).
     "desk_title", "desk_ack_on_time", "desk_ack_late", "desk_ack_done", "desk_heading_eta",
     "desk_heading_options", "desk_heading_remedies", "desk_heading_granted", "desk_heading_policy",
@@ -58,7 +63,7 @@ inline constexpr const char* kMessageKeys[] = {
     "desk_remedy_outreach", "desk_budget_order", "desk_budget_period", "desk_policy_lead_time",
     "desk_policy_updates", "desk_policy_cancel", "desk_policy_budget_order", "desk_policy_budget_period",
     "desk_policy_rule", "desk_next_tell_date", "desk_next_offer", "desk_next_outreach", "desk_next_automatic",
-    "desk_next_done"};
+    "desk_next_done", "desk_next_compliance"};
 
 // Checks that `pattern` is a MessageFormat pattern ICU accepts in `locale` (every plural has `other`).
 // Returns "" when it does, else the reason.

@@ -37,7 +37,8 @@ struct StoreOptions {
 struct OutboxMessage {
   std::int64_t id = 0;
   std::string key;       // deterministic idempotency key: a sender drops a message whose key it has sent
-  std::string kind;      // "confirmation", "eta_update", "delay", "arrived", "shipped", "back_in_stock"
+  std::string kind;      // "confirmation", "eta_update", "delay", "arrived", "shipped", "back_in_stock",
+                         // "delay_notice", "cancelled" (docs/store.md#messages)
   std::string order_id;  // "" for back_in_stock
   std::string recipient, locale;
   std::string subject, text, html;

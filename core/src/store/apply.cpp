@@ -113,11 +113,12 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     if (!e.paid.empty()) check_paid(*engine, e.paid, e.lines, e.at, path);
     db->execute(
         "INSERT INTO bo_orders (shop, id, placed_at, priority, email, name, locale, zone, tier, consent, "
-        "strategy, paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "strategy, paid, compliance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         P{shop, e.order_id, e.at, std::int64_t{e.priority}, e.customer.email, e.customer.name,
           e.customer.locale.empty() ? engine->policy().locale : e.customer.locale, e.customer.zone,
           e.customer.tier, e.consent.empty() ? Param{nullptr} : Param{e.consent}, strategy,
-          e.paid.empty() ? Param{nullptr} : Param{e.paid}});
+          e.paid.empty() ? Param{nullptr} : Param{e.paid},
+          e.credit_applied ? std::string(R"({"credit_applied":true})") : std::string("{}")});
     for (const auto& l : e.lines) {
       db->execute(
           "INSERT INTO bo_lines (shop, order_id, line_id, sku, quantity, unit_price, placed_at, priority, "
@@ -200,22 +201,8 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
       touched.clear();  // only the cancelled lines' items move
       for (const auto& l : lines)
         if (e.line_id.empty() || l.line_id == e.line_id) touched.insert(l.sku);
-      db->execute(
-          "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND "
-          "(CAST(? AS TEXT) = '' OR line_id = ?)",
-          P{shop, e.order_id, e.line_id, e.line_id});
       // Easy cancellation: the exact refund, recorded with the event that cancelled.
-      detail::Rows paid =
-          db->query("SELECT paid FROM bo_orders WHERE shop = ? AND id = ?", P{shop, e.order_id});
-      if (!paid.empty() && !paid.null(0, 0)) {
-        std::map<std::string, std::int64_t> units;
-        for (const auto& l : lines)
-          if (e.line_id.empty() || l.line_id == e.line_id) units[l.line_id] = l.waiting();
-        out.refund = quote_cancellation(*engine, std::string(paid.text(0, 0)), lines, units, e.at);
-        if (!out.refund.empty())
-          db->execute("INSERT INTO bo_refunds (shop, event_id, order_id, quote, at) VALUES (?, ?, ?, ?, ?)",
-                      P{shop, e.id, e.order_id, out.refund, e.at});
-      }
+      out.refund = cancel_waiting(e.order_id, e.line_id, e.id, e.at);
     } else {
       if (!db->query("SELECT 1 FROM bo_shipments WHERE shop = ? AND order_id = ? AND id = ?",
                      P{shop, e.order_id, e.shipment_id})
@@ -267,6 +254,15 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
       lock_all({e.sku}, "");
     }
     out.messages += declare_delay(e);
+  } else if (t == "delay_reply") {
+    if (!order_exists(e.order_id)) refuse(ErrorCode::not_found, path, "order_id", "no order with this id");
+    lock_all(order_skus(e.order_id), e.order_id);
+    Outcome answered = answer_notice(e, path, touched);
+    out.refund = answered.refund;
+    out.messages += answered.messages;
+  } else if (t == "tick") {
+    out.messages += tick(e, out.moved);
+    return out;
   } else if (t == "subscribed") {
     const auto& s = e.subscription;
     require_item(s.sku, "subscription.sku");
@@ -302,12 +298,17 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
              "no such subscription");
   }
 
-  out.moved = recompute(touched, e, quiet, out.messages);
+  // A demanding merchant expects the notice as soon as the ledger knows, not at the next tick: recompute
+  // schedules the orders it moves later; the order an event names is scheduled here. Cancelling waits for a
+  // tick: an event about one item should not cancel orders it does not name.
+  out.moved = recompute(touched, e, quiet, out.messages, true);
   if (t == "order_placed") out.messages += confirm_order(e);
   if (t == "shipment_created") out.messages += announce_shipment(e);
   if (t == "stock_received" || t == "stock_set" || t == "catalog") {
     for (const std::string& sku : touched) out.messages += serve_waitlist(sku, e);
   }
+  if (t == "order_placed" || (t == "delay_declared" && !e.order_id.empty()) || t == "delay_reply")
+    out.messages += schedule_compliance(e.order_id, e, Schedule::notices, nullptr);
   return out;
 }
 

@@ -46,12 +46,20 @@ void Store::Impl::lock_batch(const std::vector<detail::Event>& events) {
             db->query("SELECT sku FROM bo_supply WHERE shop = ? AND id = ?", P{shop, e.supply_id});
         if (!s.empty()) skus.insert(std::string(s.text(0, 0)));
       }
-    } else if (t == "shipment_created" || t == "line_cancelled" ||
+    } else if (t == "shipment_created" || t == "line_cancelled" || t == "delay_reply" ||
                (t == "delay_declared" && !e.order_id.empty())) {
       orders.insert(e.order_id);
       order_skus(e.order_id);
     } else if (t == "delay_declared") {
       skus.insert(e.sku);
+    } else if (t == "tick") {
+      // Every order with waiting lines and their skus (compliance_ledger.cpp).
+      detail::Rows rows = db->query(
+          "SELECT order_id, sku FROM bo_lines WHERE shop = ? AND quantity > shipped + cancelled", P{shop});
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        orders.insert(std::string(rows.text(i, 0)));
+        skus.insert(std::string(rows.text(i, 1)));
+      }
     }
   }
   for (const std::string& o : orders) db->lock(shop + "\x1forder\x1f" + o);

@@ -359,6 +359,26 @@ class Brief {
       if (status_ == "late") add("offer_options", l_.format("desk_next_offer", {}));
       if (outreach_) add("personal_outreach", l_.format("desk_next_outreach", {{"customer", customer_}}));
       add("automatic_updates", l_.format("desk_next_automatic", {}));
+      // What the compliance rules require of the shop next, soonest first
+      // (docs/store.md#compliance-scheduling): obligations due and rules broken; the standing facts (info)
+      // are the report's.
+      std::vector<Finding> findings;
+      try {
+        findings = s_.order_findings(id_, req_.now);
+      } catch (const Error&) {
+        // an order the checks cannot read has no steps from them
+      }
+      for (const Finding& f : findings) {
+        if (!f.due || f.severity == Severity::info) continue;
+        add("compliance",
+            l_.format("desk_next_compliance",
+                      {{"date", l_.format_date(*f.due)}, {"message", f.message}, {"rule", f.rule_id}}));
+        steps.back()["rule"] = f.rule_id;
+        steps.back()["action"] = f.action;
+        steps.back()["due"] = format_day(*f.due);
+        steps.back()["severity"] = severity_name(f.severity);
+        steps.back()["citation"] = f.citation.source;
+      }
     }
     out_["next_steps"] = std::move(steps);
     section("desk_heading_next", texts);

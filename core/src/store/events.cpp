@@ -74,8 +74,9 @@ void read_order(const json& j, const std::string& path, Event& e, Reader& r) {
   std::string op = Reader::at(path, "order");
   const json* o = Reader::member(j, "order");
   if (!o) return r.fail(op, "required: {\"id\", \"customer\", \"lines\"}");
-  if (!r.object(*o, op, {"id", "customer", "lines", "priority"})) return;
+  if (!r.object(*o, op, {"id", "customer", "lines", "priority", "credit_applied"})) return;
   e.order_id = required_text(*o, "id", op, r);
+  e.credit_applied = r.boolean(*o, "credit_applied", op).value_or(false);
   e.priority = static_cast<int>(r.integer(*o, "priority", op, -1000, 1000).value_or(0));
   std::string cp = Reader::at(op, "customer");
   if (const json* c = Reader::member(*o, "customer")) {
@@ -235,6 +236,14 @@ Event read_event(const json& j, const std::string& path, Reader& r) {
     e.order_id = r.string(j, "order_id", path).value_or("");
     e.cause = r.string(j, "cause", path).value_or("");
     if (e.sku.empty() == e.order_id.empty()) r.fail(path, "give either \"sku\" or \"order_id\"");
+  } else if (t == "delay_reply") {
+    fields({"order_id", "answer"});
+    e.order_id = required_text(j, "order_id", path, r);
+    e.answer = r.string(j, "answer", path).value_or("");
+    if (e.answer != "consent" && e.answer != "cancel")
+      r.fail(Reader::at(path, "answer"), "required: \"consent\" (keep waiting) or \"cancel\"");
+  } else if (t == "tick") {
+    fields({});  // time passing: "at" is all it says
   } else if (t == "subscribed") {
     fields({"subscription"});
     read_subscription(j, path, e, r);
@@ -248,8 +257,8 @@ Event read_event(const json& j, const std::string& path, Reader& r) {
     r.fail(Reader::at(path, "type"),
            "unknown event type \"" + t +
                "\" (catalog, order_placed, stock_received, stock_set, supply_added, supply_changed, "
-               "supply_cancelled, shipment_created, line_cancelled, delay_declared, subscribed, "
-               "unsubscribed)");
+               "supply_cancelled, shipment_created, line_cancelled, delay_declared, delay_reply, tick, "
+               "subscribed, unsubscribed)");
   } else {
     r.fail(Reader::at(path, "type"), "required");
   }

@@ -49,14 +49,17 @@ struct Event {
   Customer customer;              // order_placed
   std::vector<PlacedLine> lines;  // order_placed
   int priority = 0;               // order_placed
-  std::string consent;            // order_placed: the consent record, canonical, or ""
-  std::string paid;               // order_placed: what was paid (docs/json.md#refunds "order"), or ""
+  bool credit_applied =
+      false;            // order_placed: the buyer applied to the shop for credit to pay (FTC: 50 days)
+  std::string consent;  // order_placed: the consent record, canonical, or ""
+  std::string paid;     // order_placed: what was paid (docs/json.md#refunds "order"), or ""
   std::string shipment_id, carrier, tracking;  // shipment_created
   std::vector<ShippedLine> shipped;            // shipment_created
   std::string line_id;                         // line_cancelled: "" = every waiting line of the order
   std::string cause;                           // delay_declared, line_cancelled (reason)
   Subscription subscription;                   // subscribed
   std::string subscription_id, token;          // unsubscribed: by id (the shop's own page) or by signed token
+  std::string answer;                          // delay_reply: "consent" or "cancel"
 };
 
 // Reads one event at `path` ("" for a single event, "[3]" in a batch). Problems go to r with their paths.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "backorder/compliance.hpp"
 #include "backorder/promise.hpp"
 #include "backorder/store.hpp"
 #include "db.hpp"
@@ -69,8 +70,10 @@ struct Store::Impl {
   // Recomputes the waiting lines of `skus`, stores their new windows, and writes the messages their moves
   // call for (eta_update, delay, arrived) except to `quiet_order` (an order being placed gets its
   // confirmation instead). Returns the number of lines whose window moved.
+  // With `schedule`, an order a line of which now ships later gets the compliance notice it calls for at
+  // once.
   int recompute(const std::set<std::string>& skus, const detail::Event& e, const std::string& quiet_order,
-                int& messages);
+                int& messages, bool schedule = false);
   // The messages of single events: the confirmation of a placed order, a shipment with its tracking, an
   // apology for a declared delay. Each returns the number of messages written.
   int confirm_order(const detail::Event& e);
@@ -80,6 +83,26 @@ struct Store::Impl {
   std::string manage_token(const std::string& subscription, const std::string& nonce, Instant at);
   // Notify-me: after a restock of `sku`, tells the next subscribers in line (docs/store.md#waitlist).
   int serve_waitlist(const std::string& sku, const detail::Event& e);
+
+  // Compliance scheduling (compliance_ledger.cpp, docs/store.md#compliance-scheduling).
+  // The rule packs' findings for an order with waiting lines at `now` (none when nothing waits).
+  std::vector<Finding> order_findings(const std::string& order_id, Instant now);
+  // Acts on them at e.at: writes the delay notice due (once per deadline and date), and cancels and refunds
+  // an order that counts as cancelled (its skus go to `cancelled_skus`). Returns the messages written.
+  enum class Schedule { notices, cancellations };
+  int schedule_compliance(const std::string& order_id, const detail::Event& e, Schedule what,
+                          std::set<std::string>* cancelled_skus);
+  // delay_reply: records the shopper's answer to the last notice; "cancel" cancels what waits with its
+  // refund.
+  Outcome answer_notice(const detail::Event& e, const std::string& path, std::set<std::string>& touched);
+  // tick: recomputes every waiting line at e.at and schedules every order with waiting lines.
+  int tick(const detail::Event& e, int& moved);
+  // Cancels the waiting units of an order's line ("" = every line) and records the exact refund under
+  // `refund_id` when the order was placed with "paid"; returns the quote ("" without one). `cancelled`
+  // (optional) receives the lines as they were.
+  std::string cancel_waiting(const std::string& order_id, const std::string& line_id,
+                             const std::string& refund_id, Instant at,
+                             std::vector<StoredLine>* cancelled = nullptr);
 
   // Writes one rendered message to the outbox; a key already there is kept (idempotent). Returns 1 if new.
   int enqueue(const std::string& key, const std::string& kind, const std::string& order_id,

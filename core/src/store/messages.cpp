@@ -23,6 +23,10 @@ const char* message_kind_name(MessageKind k) {
       return "shipped";
     case MessageKind::back_in_stock:
       return "back_in_stock";
+    case MessageKind::delay_notice:
+      return "delay_notice";
+    case MessageKind::cancelled:
+      return "cancelled";
   }
   return "unknown";
 }
@@ -82,6 +86,12 @@ class Writer {
         break;
       case MessageKind::back_in_stock:
         subject = back_in_stock();
+        break;
+      case MessageKind::delay_notice:
+        subject = delay_notice();
+        break;
+      case MessageKind::cancelled:
+        subject = cancelled();
         break;
     }
     body_.paragraph(l_.format("msg_closing", {{"shop", shop_}}));
@@ -266,6 +276,50 @@ class Writer {
     body_.paragraph(l_.format("msg_back_in_stock_reason", {{"shop", shop_}}));
     if (!blank(d_.manage_url)) link("msg_manage_link", d_.manage_url);
     return l_.format("msg_back_in_stock_subject", {{"name", name}});
+  }
+
+  // The content 16 CFR 435.2(b) asks of an option notice (docs/compliance.md): the revised date or that none
+  // can be given, the right to cancel for a prompt full refund at no cost, and, when silence is not consent,
+  // that the order is cancelled unless the shopper agrees. "agree": the EU/UK request to agree a later date.
+  std::string delay_notice() {
+    greeting();
+    const bool agree = d_.notice == "agree";
+    if (!agree && d_.notice != "ftc")
+      throw Error(ErrorCode::invalid, "notice", "expected \"ftc\" or \"agree\"");
+    body_.paragraph(
+        l_.format(agree ? "msg_notice_agree_intro" : "msg_notice_intro",
+                  {{"order_id", order_id_}, {"count", count()}, {"deadline", l_.format_date(d_.deadline)}}));
+    std::vector<std::string> items;
+    for (const MessageLine& line : d_.lines) items.push_back(waiting_line(line, false));
+    body_.list(items);
+    body_.paragraph(d_.revised ? l_.format("msg_notice_revised", {{"revised", l_.format_date(*d_.revised)}})
+                               : l_.format("msg_notice_unknown", {{"reason", one_line(d_.reason)}}));
+    if (agree) {
+      body_.paragraph(l_.format("msg_notice_agree_ask", {}));
+    } else {
+      body_.paragraph(l_.format("msg_notice_right_to_cancel", {}));
+      if (d_.silence_is_consent && d_.revised)
+        body_.paragraph(l_.format("msg_notice_silence", {{"revised", l_.format_date(*d_.revised)}}));
+      else if (d_.consent_by)
+        body_.paragraph(l_.format("msg_notice_consent_by", {{"date", l_.format_date(*d_.consent_by)}}));
+      else
+        body_.paragraph(l_.format("msg_notice_consent", {}));
+    }
+    return l_.format("msg_notice_subject", {{"order_id", order_id_}});
+  }
+
+  std::string cancelled() {
+    greeting();
+    body_.paragraph(l_.format(d_.by_buyer ? "msg_cancelled_buyer" : "msg_cancelled_auto",
+                              {{"order_id", order_id_}, {"count", count()}}));
+    std::vector<std::string> items;
+    for (const MessageLine& line : d_.lines) items.push_back(item_line(line));
+    body_.list(items);
+    body_.paragraph(d_.refund_total && d_.refund_by
+                        ? l_.format("msg_cancelled_refund", {{"amount", money(*d_.refund_total)},
+                                                             {"date", l_.format_date(*d_.refund_by)}})
+                        : l_.format("msg_cancelled_refund_full", {}));
+    return l_.format("msg_cancelled_subject", {{"order_id", order_id_}});
   }
 
   Labeler& l_;

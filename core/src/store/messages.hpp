@@ -16,7 +16,17 @@
 namespace backorder::detail {
 
 // Append-only: the names are the "kind" of outbox messages.
-enum class MessageKind { confirmation, eta_update, delay, arrived, shipped, back_in_stock };
+enum class MessageKind {
+  confirmation,
+  eta_update,
+  delay,
+  arrived,
+  shipped,
+  back_in_stock,
+  delay_notice,  // the delay option notice a compliance rule requires (FTC first or renewed; EU/UK: agree a
+                 // date)
+  cancelled,     // lines cancelled for the shopper or by the rules, with the refund
+};
 const char* message_kind_name(MessageKind k);  // "confirmation", "eta_update", ...
 
 struct MessageLine {
@@ -54,6 +64,20 @@ struct MessageData {
   bool can_take_alternative = false;            // delay: an in-stock alternative exists
   std::int64_t available = 0;                   // back_in_stock: units now available
   std::string manage_url;                       // back_in_stock: manage / unsubscribe (signed token)
+  // delay_notice: "ftc" (the FTC's option notice, first or renewed) or "agree" (EU/UK: agree a later
+  // date); the date missed (ship-by or delivery); the revised ship date (none: unknown, say `reason`);
+  // whether silence is consent, and else the last day to consent (none: no date known).
+  std::string notice = "ftc";
+  Day deadline = 0;
+  std::optional<Day> revised;
+  std::string reason;
+  bool silence_is_consent = false;
+  std::optional<Day> consent_by;
+  // cancelled: by the shopper (answering a notice) or by the rules; the refund quoted, when the order has
+  // one.
+  bool by_buyer = false;
+  std::optional<std::int64_t> refund_total;
+  std::optional<Day> refund_by;
 };
 
 struct RenderedMessage {

@@ -202,7 +202,7 @@ static int write_eta_update(Store::Impl& s, const detail::Event& e, const std::s
 }
 
 int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Event& e,
-                           const std::string& quiet, int& messages) {
+                           const std::string& quiet, int& messages, bool schedule) {
   if (skus.empty()) return 0;
   std::vector<StoredLine> waiting;
   PromiseBook book = load_book(skus, e.at, false, &waiting);
@@ -214,6 +214,7 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
     std::string source;
   };
   std::map<std::string, std::vector<Move>> by_order;
+  std::set<std::string> later;  // orders now expected later: a compliance notice may be due at once
   int moved = 0;
   for (std::size_t i = 0; i < book.line_count(); ++i) {
     if (!book.line_alive(i)) continue;
@@ -229,6 +230,7 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
         "line_id = ?",
         P{std::int64_t{p.ship.from}, std::int64_t{p.ship.to}, source, shop, old.order_id, old.line_id});
     ++moved;
+    if (schedule && !old.source.empty() && p.ship.to > old.ship.to) later.insert(old.order_id);
     if (!old.source.empty() && old.order_id != quiet)
       by_order[old.order_id].push_back({&old, p.ship, source});
   }
@@ -289,6 +291,9 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
     }
     if (!delayed.empty()) messages += write_delay(*this, e, order_id, std::move(delayed));
     if (!updated.empty()) messages += write_eta_update(*this, e, order_id, std::move(updated));
+    // In this pass, in order id order like the rows above: a second pass over the orders could lock their
+    // rows in another order than a concurrent call's and deadlock (tests/store: store_concurrency).
+    if (later.count(order_id)) messages += schedule_compliance(order_id, e, Schedule::notices, nullptr);
   }
   return moved;
 }

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "ledger.hpp"
-#include "report_deadlines.hpp"
 
 namespace backorder {
 
@@ -56,7 +55,7 @@ std::string Store::report_json(const ReportRequest& request) {
   PromiseBook book = s.load_book(skus, request.now);
 
   std::map<std::string, ItemReport> items;
-  std::map<std::string, json> order_deadlines;  // one entry per waiting order, with the skus it waits for
+  std::map<std::string, std::set<std::string>> order_skus;  // each waiting order, with the skus it waits for
   for (const WaitingLine& l : lines) {
     ItemReport& it = items[l.sku];
     it.units += l.waiting;
@@ -72,24 +71,35 @@ std::string Store::report_json(const ReportRequest& request) {
         it.risk_orders.insert(l.order_id);
       }
     }
-    auto [od, fresh] = order_deadlines.try_emplace(l.order_id);
-    if (fresh) {
-      for (const detail::Deadline& d : detail::deadlines_for(cal, l.placed_at)) {
-        od->second = {{"order_id", l.order_id},   {"rule", d.rule},
-                      {"label", d.label},         {"citation", d.citation},
-                      {"due", format_day(d.due)}, {"days_left", d.due - today},
-                      {"overdue", d.due < today}, {"provisional", d.provisional},
-                      {"skus", json::array()}};
-      }
-    }
-    if (!od->second.is_null() &&
-        std::find(od->second["skus"].begin(), od->second["skus"].end(), l.sku) == od->second["skus"].end())
-      od->second["skus"].push_back(l.sku);
+    order_skus[l.order_id].insert(l.sku);
   }
 
+  // The compliance deadlines of each waiting order: the rule packs' findings that carry a date.
   json deadlines = json::array();
-  for (auto& [order, d] : order_deadlines)
-    if (!d.is_null()) deadlines.push_back(d);
+  for (const auto& [order_id, order_sku_set] : order_skus) {
+    std::vector<Finding> findings;
+    try {
+      findings = s.order_findings(order_id, request.now);
+    } catch (const Error&) {
+      continue;  // an order the checks cannot read has no deadlines to show
+    }
+    for (const Finding& f : findings) {
+      if (!f.due) continue;
+      deadlines.push_back(
+          {{"order_id", order_id},
+           {"rule", f.rule_id},
+           {"pack", f.pack},
+           {"severity", severity_name(f.severity)},
+           {"action", f.action},
+           {"label", f.message},
+           {"citation", f.citation.source},
+           {"tag", f.citation.tag},
+           {"due", format_day(*f.due)},
+           {"days_left", *f.due - today},
+           {"overdue", *f.due < today},
+           {"skus", json(std::vector<std::string>(order_sku_set.begin(), order_sku_set.end()))}});
+    }
+  }
   std::stable_sort(deadlines.begin(), deadlines.end(),
                    [](const json& a, const json& b) { return a["due"] < b["due"]; });
 
@@ -129,7 +139,8 @@ std::string Store::report_json(const ReportRequest& request) {
           j["deadlines"].push_back({{"order_id", d["order_id"]},
                                     {"due", d["due"]},
                                     {"days_left", d["days_left"]},
-                                    {"rule", d["rule"]}});
+                                    {"rule", d["rule"]},
+                                    {"action", d["action"]}});
     }
     total_units += it.units;
     risk_lines += it.risk_lines;

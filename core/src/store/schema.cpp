@@ -8,7 +8,7 @@
 namespace backorder {
 namespace {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 std::string version_1(std::string_view serial) {
   std::string s = R"(
@@ -92,6 +92,13 @@ constexpr const char* kVersion3 =
 constexpr const char* kVersion4 =
     "CREATE INDEX bo_lines_waiting ON bo_lines (shop, sku) WHERE quantity > shipped + cancelled";
 
+// Compliance scheduling (compliance_ledger.cpp): per order, what the rule packs need that the other columns
+// do not hold (the delay notices sent and their answers, a credit application, a date agreed later), as the
+// "order" of a compliance check reads it; and the orders with waiting lines, which a tick visits.
+constexpr const char* kVersion5 =
+    "ALTER TABLE bo_orders ADD COLUMN compliance TEXT NOT NULL DEFAULT '{}';"
+    "CREATE INDEX bo_lines_waiting_order ON bo_lines (shop, order_id) WHERE quantity > shipped + cancelled";
+
 }  // namespace
 
 void migrate_schema(detail::Db& db) {
@@ -111,6 +118,7 @@ void migrate_schema(detail::Db& db) {
     if (version < 2) db.exec_script(kVersion2);
     if (version < 3) db.exec_script(kVersion3);
     if (version < 4) db.exec_script(kVersion4);
+    if (version < 5) db.exec_script(kVersion5);
     if (version == 0)
       db.execute("INSERT INTO bo_schema (version) VALUES (?)",
                  std::vector<detail::Param>{std::int64_t{kSchemaVersion}});

@@ -233,9 +233,8 @@ std::string Store::order_json(std::string_view order_id) {
   auto& db = *impl_->db;
   const std::string& shop = impl_->shop;
   detail::Rows o = db.query(
-      "SELECT placed_at, email, name, locale, zone, tier, consent, strategy, remedies FROM bo_orders WHERE "
-      "shop = ? "
-      "AND id = ?",
+      "SELECT placed_at, email, name, locale, zone, tier, consent, strategy, remedies, compliance FROM "
+      "bo_orders WHERE shop = ? AND id = ?",
       P{shop, order_id});
   if (o.empty()) throw Error(ErrorCode::not_found, "order_id", "no order with this id");
   const Calendar& cal = impl_->engine->calendar();
@@ -244,6 +243,8 @@ std::string Store::order_json(std::string_view order_id) {
   };
   detail::JsonWriter w;
   w.begin_object();
+  // What the compliance schedule keeps: the delay notices sent and their answers (docs/store.md).
+  w.key("compliance").raw(o.text(0, 9));
   if (!o.null(0, 6)) w.key("consent").raw(o.text(0, 6));
   w.key("customer").begin_object();
   w.key("email").value(o.text(0, 1)).key("locale").value(o.text(0, 3)).key("name").value(o.text(0, 2));
