@@ -96,8 +96,8 @@ struct Writer {
 };
 
 void set_told(detail::Db& db, const std::string& shop, const StoredLine& l, const Window& w) {
-  db.execute("UPDATE bo_lines SET told_from = ?, told_to = ? WHERE shop = ? AND order_id = ? AND line_id = ?",
-             P{std::int64_t{w.from}, std::int64_t{w.to}, shop, l.order_id, l.line_id});
+  db.defer("UPDATE bo_lines SET told_from = ?, told_to = ? WHERE shop = ? AND order_id = ? AND line_id = ?",
+           P{std::int64_t{w.from}, std::int64_t{w.to}, shop, l.order_id, l.line_id});
 }
 
 }  // namespace
@@ -157,7 +157,7 @@ static int write_eta_update(Store::Impl& s, const detail::Event& e, const std::s
     json data = json::parse(pending.text(0, 1));
     for (auto& [id, w] : data["before"].items()) before[id] = Window{w[0].get<Day>(), w[1].get<Day>()};
     available = std::max(available, pending.integer(0, 2));
-    s.db->execute("DELETE FROM bo_outbox WHERE shop = ? AND id = ?", P{s.shop, pending.integer(0, 0)});
+    s.db->defer("DELETE FROM bo_outbox WHERE shop = ? AND id = ?", P{s.shop, pending.integer(0, 0)});
     written = -1;  // replaced, not added
   } else if (o.last_update_at) {
     Instant next = *o.last_update_at +
@@ -196,8 +196,8 @@ static int write_eta_update(Store::Impl& s, const detail::Event& e, const std::s
   d.lines = std::move(kept);
   written += Writer{s, e}.write(d, "eta_update:" + order_id + ":" + e.id, order_id, o.email, available,
                                 detail::to_text(data));
-  s.db->execute("UPDATE bo_orders SET last_update_at = ? WHERE shop = ? AND id = ?",
-                P{available, s.shop, order_id});
+  s.db->defer("UPDATE bo_orders SET last_update_at = ? WHERE shop = ? AND id = ?",
+              P{available, s.shop, order_id});
   return written;
 }
 
@@ -224,7 +224,7 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
     const LinePromise& p = book.promise(i);
     std::string source = source_name(p.source);
     if (old.source == source && old.ship.from == p.ship.from && old.ship.to == p.ship.to) continue;
-    db->execute(
+    db->defer(
         "UPDATE bo_lines SET ship_from = ?, ship_to = ?, source = ? WHERE shop = ? AND order_id = ? AND "
         "line_id = ?",
         P{std::int64_t{p.ship.from}, std::int64_t{p.ship.to}, source, shop, old.order_id, old.line_id});
@@ -265,13 +265,13 @@ int Store::Impl::recompute(const std::set<std::string>& skus, const detail::Even
       if (crosses && !l.delay_told) {
         delayed.push_back(ml);
         set_told(*db, shop, l, m.now);
-        db->execute("UPDATE bo_lines SET delay_told = 1 WHERE shop = ? AND order_id = ? AND line_id = ?",
-                    P{shop, l.order_id, l.line_id});
+        db->defer("UPDATE bo_lines SET delay_told = 1 WHERE shop = ? AND order_id = ? AND line_id = ?",
+                  P{shop, l.order_id, l.line_id});
         continue;
       }
       if (!crosses && l.delay_told)
-        db->execute("UPDATE bo_lines SET delay_told = 0 WHERE shop = ? AND order_id = ? AND line_id = ?",
-                    P{shop, l.order_id, l.line_id});
+        db->defer("UPDATE bo_lines SET delay_told = 0 WHERE shop = ? AND order_id = ? AND line_id = ?",
+                  P{shop, l.order_id, l.line_id});
       if (pending || !l.has_told || std::abs(m.now.to - l.told.to) > threshold) {
         updated.push_back(ml);
         set_told(*db, shop, l, m.now);
@@ -329,7 +329,7 @@ int Store::Impl::confirm_order(const detail::Event& e) {
     ml.preorder = info.release_date && *info.release_date > today;
     ml.ship = l.ship;
     Window promised = shown.count(l.line_id) ? shown[l.line_id] : l.ship;
-    db->execute(
+    db->defer(
         "UPDATE bo_lines SET promised_from = ?, promised_to = ?, told_from = ?, told_to = ? WHERE shop = ? "
         "AND order_id = ? AND line_id = ?",
         P{std::int64_t{promised.from}, std::int64_t{promised.to}, std::int64_t{l.ship.from},
@@ -382,8 +382,8 @@ int Store::Impl::declare_delay(const detail::Event& e) {
     ml.ship = l.ship;
     if (l.has_told) ml.before = l.told;
     set_told(*db, shop, l, l.ship);
-    db->execute("UPDATE bo_lines SET delay_told = 1 WHERE shop = ? AND order_id = ? AND line_id = ?",
-                P{shop, l.order_id, l.line_id});
+    db->defer("UPDATE bo_lines SET delay_told = 1 WHERE shop = ? AND order_id = ? AND line_id = ?",
+              P{shop, l.order_id, l.line_id});
     by_order[l.order_id].push_back(std::move(ml));
   }
   int written = 0;
