@@ -81,6 +81,13 @@ class Db {
                      std::int64_t* changed = nullptr) = 0;
   // Runs what was deferred.
   virtual void flush() = 0;
+  // Several queries at once, answered in their order: one round trip on PostgreSQL (after what was
+  // deferred), one after the other on SQLite. For reads that do not depend on each other.
+  struct Query {
+    std::string_view sql;
+    std::vector<Param> params;
+  };
+  virtual std::vector<Rows> query_all(std::span<const Query> queries) = 0;
 
   // DDL for an auto-incrementing 64-bit primary key column: "INTEGER PRIMARY KEY AUTOINCREMENT" on SQLite,
   // "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" on PostgreSQL.

@@ -97,16 +97,31 @@ class PostgresDb final : public Db {
   }
 
   Rows query(std::string_view sql, std::span<const Param> params) override {
-    Result r = send(call(sql, params, nullptr));
-    int rows = PQntuples(r.get()), columns = PQnfields(r.get());
+    return rows(send(call(sql, params, nullptr)).get());
+  }
+
+  std::vector<Rows> query_all(std::span<const Query> queries) override {
+    if (queries.empty()) return {};
+    const std::size_t first = pending_.size();  // the answers before it are the deferred statements'
+    for (const Query& q : queries) pending_.push_back(call(q.sql, q.params, nullptr));
+    std::vector<Call> calls = std::move(pending_);
+    pending_.clear();
+    std::vector<Result> results;
+    pipeline(calls, &results);
+    std::vector<Rows> out;
+    for (std::size_t i = first; i < results.size(); ++i) out.push_back(rows(results[i].get()));
+    return out;
+  }
+
+  static Rows rows(const PGresult* r) {
+    int rows = PQntuples(r), columns = PQnfields(r);
     Rows out(columns);
     for (int i = 0; i < rows; ++i) {
       for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(r.get(), i, c)) {
+        if (PQgetisnull(r, i, c)) {
           out.push(std::nullopt);
         } else {
-          out.push(
-              std::string(PQgetvalue(r.get(), i, c), static_cast<std::size_t>(PQgetlength(r.get(), i, c))));
+          out.push(std::string(PQgetvalue(r, i, c), static_cast<std::size_t>(PQgetlength(r, i, c))));
         }
       }
     }
@@ -149,8 +164,7 @@ class PostgresDb final : public Db {
     std::int64_t* changed = nullptr;  // deferred calls: where their count goes
   };
 
-  // At most this many statements per round trip: their small answers then fit the socket's buffers, so
-  // neither side blocks writing while the other writes too (libpq blocks while it sends).
+  // At most this many statements per round trip: what either side buffers stays bounded.
   static constexpr std::size_t kChunk = 256;
 
   static std::int64_t changed(const PGresult* r) {
@@ -234,10 +248,11 @@ class PostgresDb final : public Db {
     return values;
   }
 
-  // Sends `calls` in pipeline mode, a round trip per kChunk of them, and returns the last one's result. The
+  // Sends `calls` in pipeline mode, a round trip per kChunk of them, and returns the last one's result (with
+  // `all`, every result goes there instead). The
   // server runs them in order and skips the rest of a chunk after an error; the first error is thrown once
   // every answer is read and the connection is out of pipeline mode again.
-  Result pipeline(const std::vector<Call>& calls) {
+  Result pipeline(const std::vector<Call>& calls, std::vector<Result>* all = nullptr) {
     if (PQenterPipelineMode(conn_) != 1) check(nullptr, calls.front().sql);
     Result last(nullptr, &PQclear);
     std::exception_ptr error;
@@ -267,7 +282,11 @@ class PostgresDb final : public Db {
             error = std::current_exception();
           }
         }
-        if (i + 1 == calls.size()) last = std::move(r);
+        if (all) {
+          all->push_back(std::move(r));
+        } else if (i + 1 == calls.size()) {
+          last = std::move(r);
+        }
       }
       if (synced) {
         while (PGresult* r = PQgetResult(conn_)) {  // up to the sync

@@ -76,6 +76,11 @@ class SqliteDb final : public Db {
     if (changed) *changed += n;
   }
   void flush() override {}
+  std::vector<Rows> query_all(std::span<const Query> queries) override {
+    std::vector<Rows> out;
+    for (const Query& q : queries) out.push_back(query(q.sql, q.params));
+    return out;
+  }
 
   std::string_view serial_primary_key() const override { return "INTEGER PRIMARY KEY AUTOINCREMENT"; }
 
