@@ -82,10 +82,11 @@ struct Store::Impl {
   int serve_waitlist(const std::string& sku, const detail::Event& e);
 
   // Writes one rendered message to the outbox; a key already there is kept (idempotent). Returns 1 if new.
+  // With `deferred`, the write is deferred (db.hpp) and its 1 or 0 added there once it ran; returns 0.
   int enqueue(const std::string& key, const std::string& kind, const std::string& order_id,
               const std::string& recipient, const std::string& locale, const std::string& subject,
               const std::string& text, const std::string& html, Instant created_at, Instant available_at,
-              const std::string& data);
+              const std::string& data, std::int64_t* deferred = nullptr);
 };
 
 }  // namespace backorder

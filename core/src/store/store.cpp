@@ -471,12 +471,17 @@ PromiseBook Store::Impl::load_book(const std::set<std::string>& wanted, Instant 
 int Store::Impl::enqueue(const std::string& key, const std::string& kind, const std::string& order_id,
                          const std::string& recipient, const std::string& locale, const std::string& subject,
                          const std::string& text, const std::string& html, Instant created_at,
-                         Instant available_at, const std::string& data) {
-  return static_cast<int>(db->execute(
+                         Instant available_at, const std::string& data, std::int64_t* deferred) {
+  static constexpr const char* kInsert =
       "INSERT INTO bo_outbox (shop, key, kind, order_id, recipient, locale, subject, text, html, data, "
-      "created_at, "
-      "available_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shop, key) DO NOTHING",
-      P{shop, key, kind, order_id, recipient, locale, subject, text, html, data, created_at, available_at}));
+      "created_at, available_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shop, key) DO "
+      "NOTHING";
+  P params{shop, key, kind, order_id, recipient, locale, subject, text, html, data, created_at, available_at};
+  if (deferred) {
+    db->defer(kInsert, params, deferred);
+    return 0;
+  }
+  return static_cast<int>(db->execute(kInsert, params));
 }
 
 }  // namespace backorder
