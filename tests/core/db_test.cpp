@@ -256,6 +256,17 @@ TEST_P(DbTest, DeferredStatementsRunInOrderAndCount) {
   db->commit();
   EXPECT_EQ(db->query("SELECT count(*) FROM log").integer(0, 0), 600);
 
+  // Reads sent together answer in their order, after what was deferred before them.
+  db->defer("UPDATE log SET note = 'last' WHERE n = 599");
+  Db::Query reads[] = {{"SELECT count(*) FROM log WHERE n < ?", {std::int64_t{10}}},
+                       {"SELECT note FROM log WHERE n = ?", {std::int64_t{599}}},
+                       {"SELECT note FROM log WHERE n = ?", {std::int64_t{5000}}}};
+  std::vector<Rows> answers = db->query_all(reads);
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_EQ(answers[0].integer(0, 0), 10);
+  EXPECT_EQ(answers[1].text(0, 0), "last");
+  EXPECT_TRUE(answers[2].empty());
+
   // A deferred statement that fails: the error comes at the next statement, quoting the one that failed;
   // the caller rolls back and nothing of the transaction stays.
   db->begin();
