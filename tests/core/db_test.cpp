@@ -234,6 +234,64 @@ TEST_P(DbTest, CommitKeepsAndRollbackUndoes) {
   }
 }
 
+// Deferred statements run in order before the next statement (on PostgreSQL in the same round trip, more
+// than one pipeline chunk here), count what they changed, and fail with the failing statement quoted.
+TEST_P(DbTest, DeferredStatementsRunInOrderAndCount) {
+  auto db = open();
+  db->exec_script("CREATE TABLE log (n BIGINT PRIMARY KEY, note TEXT NOT NULL)");
+  db->begin();
+  std::int64_t inserted = 0, updated = 0;
+  for (int i = 0; i < 600; ++i) {
+    Param p[] = {std::int64_t{i}, std::string_view("first")};
+    db->defer("INSERT INTO log (n, note) VALUES (?, ?) ON CONFLICT (n) DO NOTHING", p, &inserted);
+  }
+  Param again[] = {std::int64_t{7}, std::string_view("again")};  // a duplicate: changes nothing
+  db->defer("INSERT INTO log (n, note) VALUES (?, ?) ON CONFLICT (n) DO NOTHING", again, &inserted);
+  Param later[] = {std::string_view("later"), std::int64_t{300}};
+  db->defer("UPDATE log SET note = ? WHERE n >= ?", later, &updated);
+  // The read sees every deferred write before it, in their order.
+  EXPECT_EQ(db->query("SELECT count(*) FROM log WHERE note = 'later'").integer(0, 0), 300);
+  EXPECT_EQ(inserted, 600);
+  EXPECT_EQ(updated, 300);
+  db->commit();
+  EXPECT_EQ(db->query("SELECT count(*) FROM log").integer(0, 0), 600);
+
+  // Reads sent together answer in their order, after what was deferred before them.
+  db->defer("UPDATE log SET note = 'last' WHERE n = 599");
+  Db::Query reads[] = {{"SELECT count(*) FROM log WHERE n < ?", {std::int64_t{10}}},
+                       {"SELECT note FROM log WHERE n = ?", {std::int64_t{599}}},
+                       {"SELECT note FROM log WHERE n = ?", {std::int64_t{5000}}}};
+  std::vector<Rows> answers = db->query_all(reads);
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_EQ(answers[0].integer(0, 0), 10);
+  EXPECT_EQ(answers[1].text(0, 0), "last");
+  EXPECT_TRUE(answers[2].empty());
+
+  // A deferred statement that fails: the error comes at the next statement, quoting the one that failed;
+  // the caller rolls back and nothing of the transaction stays.
+  db->begin();
+  Param fresh[] = {std::int64_t{1000}, std::string_view("gone")};
+  db->defer("INSERT INTO log (n, note) VALUES (?, ?) ON CONFLICT (n) DO NOTHING", fresh);
+  Param duplicate[] = {std::int64_t{1}, std::string_view("clash")};
+  try {
+    db->defer("INSERT INTO log (n, note) VALUES (?, ?)", duplicate);  // SQLite fails here
+    db->flush();                                                      // PostgreSQL here
+    FAIL() << "a duplicate key was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::internal);
+    EXPECT_NE(std::string(e.what()).find("INSERT INTO log (n, note) VALUES (?, ?)"), std::string::npos)
+        << e.what();
+  }
+  db->rollback();
+  EXPECT_EQ(db->query("SELECT count(*) FROM log").integer(0, 0), 600);
+
+  // Rolled back before they were sent: never run.
+  db->begin();
+  db->defer("DELETE FROM log");
+  db->rollback();
+  EXPECT_EQ(db->query("SELECT count(*) FROM log").integer(0, 0), 600);
+}
+
 TEST_P(DbTest, ExecScriptRunsSeveralStatements) {
   auto db = open();
   db->exec_script(
@@ -287,6 +345,7 @@ TEST_P(DbSharedTest, SecondWriterWaitsForTheFirst) {
   Worker w([&] {
     b->begin();
     b->lock(key("counter"));
+    b->flush();  // PostgreSQL defers the lock to the next statement; here it must wait
     inside = true;
     seen = b->query("SELECT n FROM counter").integer(0, 0);
     b->execute("UPDATE counter SET n = n + 1");
@@ -307,9 +366,11 @@ TEST_P(DbSharedTest, WriterThatCannotWaitGetsDbConflict) {
   if (postgres()) b->exec_script("SET lock_timeout = '100ms'");
   a->begin();
   a->lock(key("t"));
+  a->flush();
   auto second = [&] {
     b->begin();
     b->lock(key("t"));
+    b->flush();  // where a deferred lock is taken, and its conflict shows
   };
   EXPECT_THROW(second(), DbConflict);
   b->rollback();
@@ -486,12 +547,15 @@ TEST_F(DbPostgresServerTest, DeadlockIsDbConflict) {
   std::string k1 = schema_->name() + "/1", k2 = schema_->name() + "/2";
   a->begin();
   a->lock(k1);
+  a->flush();
   b->begin();
   b->lock(k2);
+  b->flush();
   std::exception_ptr a_error, b_error;
   std::thread t([&] {
     try {
       a->lock(k2);
+      a->flush();
     } catch (...) {
       a_error = std::current_exception();
     }
@@ -499,6 +563,7 @@ TEST_F(DbPostgresServerTest, DeadlockIsDbConflict) {
   std::this_thread::sleep_for(100ms);
   try {
     b->lock(k1);  // the server finds the cycle after deadlock_timeout (1 s) and aborts one side
+    b->flush();
   } catch (...) {
     b_error = std::current_exception();
   }

@@ -69,7 +69,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     for (const Supply& s : e.catalog.supply) touched.insert(s.sku);
     lock_all(touched, "");
     for (std::size_t i = 0; i < e.catalog.items.size(); ++i) {
-      db->execute(
+      db->defer(
           "INSERT INTO bo_items (shop, sku, doc, category) VALUES (?, ?, ?, ?) ON CONFLICT (shop, sku) DO "
           "UPDATE SET "
           "doc = excluded.doc, category = excluded.category",
@@ -83,7 +83,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
         refuse(ErrorCode::not_found, path, "stock[" + std::to_string(i) + "].sku", "no item with this sku");
     }
     for (const Supplier& s : e.catalog.suppliers) {
-      db->execute(
+      db->defer(
           "INSERT INTO bo_suppliers (shop, id, doc) VALUES (?, ?, ?) ON CONFLICT (shop, id) DO UPDATE SET "
           "doc "
           "= excluded.doc",
@@ -92,7 +92,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     for (std::size_t i = 0; i < e.catalog.supply.size(); ++i) {
       const Supply& s = e.catalog.supply[i];
       require_item(s.sku, "supply[" + std::to_string(i) + "].sku");
-      db->execute(
+      db->defer(
           "INSERT INTO bo_supply (shop, id, sku, quantity, arrive_from, arrive_to, status, supplier, open) "
           "VALUES (?, "
           "?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (shop, id) DO UPDATE SET sku = excluded.sku, quantity = "
@@ -111,7 +111,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     std::string strategy;
     if (!e.consent.empty()) strategy = json::parse(e.consent).value("strategy", std::string());
     if (!e.paid.empty()) check_paid(*engine, e.paid, e.lines, e.at, path);
-    db->execute(
+    db->defer(
         "INSERT INTO bo_orders (shop, id, placed_at, priority, email, name, locale, zone, tier, consent, "
         "strategy, paid, compliance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         P{shop, e.order_id, e.at, std::int64_t{e.priority}, e.customer.email, e.customer.name,
@@ -120,7 +120,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
           e.paid.empty() ? Param{nullptr} : Param{e.paid},
           e.credit_applied ? std::string(R"({"credit_applied":true})") : std::string("{}")});
     for (const auto& l : e.lines) {
-      db->execute(
+      db->defer(
           "INSERT INTO bo_lines (shop, order_id, line_id, sku, quantity, unit_price, placed_at, priority, "
           "zone) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -134,12 +134,11 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
     lock_all(touched, "");
     require_item(e.sku, "sku");
     if (t == "stock_set") {
-      db->execute(
-          "UPDATE bo_items SET on_hand = ?, reserved = ?, safety_stock = ? WHERE shop = ? AND sku = ?",
-          P{e.position.on_hand, e.position.reserved, e.position.safety_stock, shop, e.sku});
+      db->defer("UPDATE bo_items SET on_hand = ?, reserved = ?, safety_stock = ? WHERE shop = ? AND sku = ?",
+                P{e.position.on_hand, e.position.reserved, e.position.safety_stock, shop, e.sku});
     } else {
-      db->execute("UPDATE bo_items SET on_hand = on_hand + ? WHERE shop = ? AND sku = ?",
-                  P{e.quantity, shop, e.sku});
+      db->defer("UPDATE bo_items SET on_hand = on_hand + ? WHERE shop = ? AND sku = ?",
+                P{e.quantity, shop, e.sku});
       if (!e.supply_id.empty()) {
         // The units came on this purchase order: what is still to come shrinks by them.
         if (db->execute(
@@ -163,27 +162,26 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
       if (!db->query("SELECT 1 FROM bo_supply WHERE shop = ? AND id = ?", P{shop, e.supply.id}).empty())
         refuse(ErrorCode::invalid, path, "supply.id", "a purchase order with this id exists");
       const Supply& s = e.supply;
-      db->execute(
+      db->defer(
           "INSERT INTO bo_supply (shop, id, sku, quantity, arrive_from, arrive_to, status, supplier) VALUES "
           "(?, ?, ?, "
           "?, ?, ?, ?, ?)",
           P{shop, s.id, s.sku, s.quantity, std::int64_t{s.arrive_from}, std::int64_t{s.arrive_to},
             status_text(s.status), s.supplier});
     } else if (t == "supply_cancelled") {
-      db->execute("UPDATE bo_supply SET open = 0 WHERE shop = ? AND id = ?", P{shop, e.supply_id});
+      db->defer("UPDATE bo_supply SET open = 0 WHERE shop = ? AND id = ?", P{shop, e.supply_id});
     } else {
       if (e.has_quantity)
-        db->execute(
+        db->defer(
             "UPDATE bo_supply SET quantity = ?, open = CASE WHEN ? > 0 THEN 1 ELSE 0 END WHERE shop = ? AND "
             "id = ?",
             P{e.supply.quantity, e.supply.quantity, shop, e.supply_id});
       if (e.has_arrival)
-        db->execute(
-            "UPDATE bo_supply SET arrive_from = ?, arrive_to = ? WHERE shop = ? AND id = ?",
-            P{std::int64_t{e.supply.arrive_from}, std::int64_t{e.supply.arrive_to}, shop, e.supply_id});
+        db->defer("UPDATE bo_supply SET arrive_from = ?, arrive_to = ? WHERE shop = ? AND id = ?",
+                  P{std::int64_t{e.supply.arrive_from}, std::int64_t{e.supply.arrive_to}, shop, e.supply_id});
       if (e.has_status)
-        db->execute("UPDATE bo_supply SET status = ? WHERE shop = ? AND id = ?",
-                    P{status_text(e.supply.status), shop, e.supply_id});
+        db->defer("UPDATE bo_supply SET status = ? WHERE shop = ? AND id = ?",
+                  P{status_text(e.supply.status), shop, e.supply_id});
     }
   } else if (t == "shipment_created" || t == "line_cancelled") {
     if (!order_exists(e.order_id)) refuse(ErrorCode::not_found, path, "order_id", "no order with this id");
@@ -221,9 +219,8 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
                  "only " + std::to_string(l->waiting()) + " of this line wait to ship");
         per_sku[l->sku] += e.shipped[i].quantity;
         touched.insert(l->sku);
-        db->execute(
-            "UPDATE bo_lines SET shipped = shipped + ? WHERE shop = ? AND order_id = ? AND line_id = ?",
-            P{e.shipped[i].quantity, shop, e.order_id, l->line_id});
+        db->defer("UPDATE bo_lines SET shipped = shipped + ? WHERE shop = ? AND order_id = ? AND line_id = ?",
+                  P{e.shipped[i].quantity, shop, e.order_id, l->line_id});
         shipped.begin_object()
             .key("line_id")
             .value(l->line_id)
@@ -239,7 +236,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
                 P{units, shop, sku, units}) == 0)
           refuse(ErrorCode::invalid, path, "lines", "ships more of " + sku + " than is on hand");
       }
-      db->execute(
+      db->defer(
           "INSERT INTO bo_shipments (shop, order_id, id, carrier, tracking, at, lines) VALUES (?, ?, ?, ?, "
           "?, "
           "?, ?)",
@@ -271,7 +268,7 @@ Store::Impl::Outcome Store::Impl::apply(const detail::Event& e, const std::strin
              "this store has no secret to sign the subscriber's links: open it with one");
     if (!db->query("SELECT 1 FROM bo_subscriptions WHERE shop = ? AND id = ?", P{shop, s.id}).empty())
       refuse(ErrorCode::invalid, path, "subscription.id", "a subscription with this id exists");
-    db->execute(
+    db->defer(
         "INSERT INTO bo_subscriptions (shop, id, sku, contact, locale, quantity, created_at) VALUES (?, ?, "
         "?, "
         "?, ?, ?, ?)",

@@ -139,7 +139,7 @@ std::string Store::Impl::cancel_waiting(const std::string& order_id, const std::
     units[l.line_id] = l.waiting();
     if (cancelled && l.waiting() > 0) cancelled->push_back(l);
   }
-  db->execute(
+  db->defer(
       "UPDATE bo_lines SET cancelled = quantity - shipped WHERE shop = ? AND order_id = ? AND "
       "(CAST(? AS TEXT) = '' OR line_id = ?)",
       P{shop, order_id, line_id, line_id});
@@ -148,8 +148,8 @@ std::string Store::Impl::cancel_waiting(const std::string& order_id, const std::
   if (paid.empty() || paid.null(0, 0)) return "";
   std::string refund = quote_cancellation(*engine, std::string(paid.text(0, 0)), lines, units, at);
   if (!refund.empty())
-    db->execute("INSERT INTO bo_refunds (shop, event_id, order_id, quote, at) VALUES (?, ?, ?, ?, ?)",
-                P{shop, refund_id, order_id, refund, at});
+    db->defer("INSERT INTO bo_refunds (shop, event_id, order_id, quote, at) VALUES (?, ?, ?, ?, ?)",
+              P{shop, refund_id, order_id, refund, at});
   return refund;
 }
 

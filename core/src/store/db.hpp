@@ -60,7 +60,9 @@ class Db {
   virtual void rollback() noexcept = 0;
 
   // Serializes writers that touch `key` until the transaction ends: pg_advisory_xact_lock on PostgreSQL, a
-  // no-op on SQLite (its write lock already covers the whole file). Take keys in a fixed order.
+  // no-op on SQLite (its write lock already covers the whole file). Take keys in a fixed order. On PostgreSQL
+  // the lock is deferred (below): it is held before the next statement runs, and a conflict surfaces there;
+  // a key already held in this transaction costs nothing.
   virtual void lock(std::string_view key) = 0;
 
   // Statements without parameters, separated by semicolons (schema migrations).
@@ -71,6 +73,21 @@ class Db {
   virtual Rows query(std::string_view sql, std::span<const Param> params = {}) = 0;
   // The same for statements without results; returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, std::span<const Param> params = {}) = 0;
+  // A statement without results whose effect nothing needs before the next statement: PostgreSQL keeps it
+  // and sends it with the next one (pipeline mode: one round trip for all, bench/store), SQLite runs it at
+  // once. Its error, if any, surfaces when it runs. With `changed`, the rows it changed are added there
+  // once it ran (after flush() at the latest). Parameters are copied.
+  virtual void defer(std::string_view sql, std::span<const Param> params = {},
+                     std::int64_t* changed = nullptr) = 0;
+  // Runs what was deferred.
+  virtual void flush() = 0;
+  // Several queries at once, answered in their order: one round trip on PostgreSQL (after what was
+  // deferred), one after the other on SQLite. For reads that do not depend on each other.
+  struct Query {
+    std::string_view sql;
+    std::vector<Param> params;
+  };
+  virtual std::vector<Rows> query_all(std::span<const Query> queries) = 0;
 
   // DDL for an auto-incrementing 64-bit primary key column: "INTEGER PRIMARY KEY AUTOINCREMENT" on SQLite,
   // "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" on PostgreSQL.

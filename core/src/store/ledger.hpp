@@ -105,10 +105,11 @@ struct Store::Impl {
                              std::vector<StoredLine>* cancelled = nullptr);
 
   // Writes one rendered message to the outbox; a key already there is kept (idempotent). Returns 1 if new.
+  // With `deferred`, the write is deferred (db.hpp) and its 1 or 0 added there once it ran; returns 0.
   int enqueue(const std::string& key, const std::string& kind, const std::string& order_id,
               const std::string& recipient, const std::string& locale, const std::string& subject,
               const std::string& text, const std::string& html, Instant created_at, Instant available_at,
-              const std::string& data);
+              const std::string& data, std::int64_t* deferred = nullptr);
 };
 
 }  // namespace backorder

@@ -1,9 +1,14 @@
-// The shared backend: one libpq connection; statements prepared once per connection and kept by their text.
+// The shared backend: one libpq connection; statements prepared once per connection and kept by their text;
+// deferred statements sent with the next one in pipeline mode (one round trip for all).
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -53,14 +58,18 @@ class PostgresDb final : public Db {
   std::string_view backend() const override { return "postgresql"; }
 
   void begin() override {
-    // The Store serializes writers with lock(), so READ COMMITTED is enough.
-    simple("BEGIN");
+    // A link lost while idle is mended here, where no work is lost yet.
+    connect_if_lost();
+    // The Store serializes writers with lock(), so READ COMMITTED is enough. BEGIN goes with the first
+    // statement of the transaction.
+    pending_.push_back(Call{"BEGIN", nullptr, {}, nullptr});
     in_transaction_ = true;
   }
   void commit() override {
-    Result r(PQexec(conn_, "COMMIT"), &PQclear);
-    check(r.get(), "COMMIT");
+    // What is deferred goes with the COMMIT, in one round trip.
+    Result r = send(Call{"COMMIT", nullptr, {}, nullptr});
     in_transaction_ = false;
+    held_.clear();
     // COMMIT of a transaction that had failed answers ROLLBACK, not an error.
     if (std::strcmp(PQcmdStatus(r.get()), "ROLLBACK") == 0) {
       throw Error(ErrorCode::internal, "store",
@@ -69,29 +78,50 @@ class PostgresDb final : public Db {
   }
   void rollback() noexcept override {
     in_transaction_ = false;
+    pending_.clear();  // never sent: nothing to undo
+    held_.clear();
     if (PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_IDLE) {
       PQclear(PQexec(conn_, "ROLLBACK"));
     }
   }
 
   void lock(std::string_view key) override {
+    if (!held_.emplace(key).second) return;  // advisory locks nest: once is enough
     Param p[] = {key};
-    execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", p);
+    defer("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", p, nullptr);
   }
 
-  void exec_script(std::string_view sql) override { simple(std::string(sql)); }
+  void exec_script(std::string_view sql) override {
+    flush();
+    simple(std::string(sql));
+  }
 
   Rows query(std::string_view sql, std::span<const Param> params) override {
-    Result r = run(sql, params);
-    int rows = PQntuples(r.get()), columns = PQnfields(r.get());
+    return rows(send(call(sql, params, nullptr)).get());
+  }
+
+  std::vector<Rows> query_all(std::span<const Query> queries) override {
+    if (queries.empty()) return {};
+    const std::size_t first = pending_.size();  // the answers before it are the deferred statements'
+    for (const Query& q : queries) pending_.push_back(call(q.sql, q.params, nullptr));
+    std::vector<Call> calls = std::move(pending_);
+    pending_.clear();
+    std::vector<Result> results;
+    pipeline(calls, &results);
+    std::vector<Rows> out;
+    for (std::size_t i = first; i < results.size(); ++i) out.push_back(rows(results[i].get()));
+    return out;
+  }
+
+  static Rows rows(const PGresult* r) {
+    int rows = PQntuples(r), columns = PQnfields(r);
     Rows out(columns);
     for (int i = 0; i < rows; ++i) {
       for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(r.get(), i, c)) {
+        if (PQgetisnull(r, i, c)) {
           out.push(std::nullopt);
         } else {
-          out.push(
-              std::string(PQgetvalue(r.get(), i, c), static_cast<std::size_t>(PQgetlength(r.get(), i, c))));
+          out.push(std::string(PQgetvalue(r, i, c), static_cast<std::size_t>(PQgetlength(r, i, c))));
         }
       }
     }
@@ -99,11 +129,18 @@ class PostgresDb final : public Db {
   }
 
   std::int64_t execute(std::string_view sql, std::span<const Param> params) override {
-    Result r = run(sql, params);
-    std::string_view count = PQcmdTuples(r.get());  // "" for statements that change no rows
-    std::int64_t n = 0;
-    std::from_chars(count.data(), count.data() + count.size(), n);
-    return n;
+    return changed(send(call(sql, params, nullptr)).get());
+  }
+
+  void defer(std::string_view sql, std::span<const Param> params, std::int64_t* changed) override {
+    pending_.push_back(call(sql, params, changed));
+  }
+
+  void flush() override {
+    if (pending_.empty()) return;
+    std::vector<Call> calls = std::move(pending_);
+    pending_.clear();
+    pipeline(calls);
   }
 
   std::string_view serial_primary_key() const override {
@@ -118,12 +155,31 @@ class PostgresDb final : public Db {
     std::string name;
     int params = 0;
   };
+  // One statement to send: a prepared one with its parameters in text (nullopt: NULL), or, without
+  // `prepared`, `sql` as it stands (BEGIN, COMMIT).
+  struct Call {
+    std::string_view sql;  // the cache's key or a literal: outlives the call
+    const Prepared* prepared = nullptr;
+    std::vector<std::optional<std::string>> params;
+    std::int64_t* changed = nullptr;  // deferred calls: where their count goes
+  };
+
+  // At most this many statements per round trip: what either side buffers stays bounded.
+  static constexpr std::size_t kChunk = 256;
+
+  static std::int64_t changed(const PGresult* r) {
+    std::string_view count = PQcmdTuples(const_cast<PGresult*>(r));  // "" for statements that change none
+    std::int64_t n = 0;
+    std::from_chars(count.data(), count.data() + count.size(), n);
+    return n;
+  }
 
   // Outside a transaction a lost connection is mended (a restarted server, a dropped idle link); inside one
   // the work is gone and the caller must roll back and retry.
   void connect_if_lost() {
     if (PQstatus(conn_) == CONNECTION_OK) return;
-    if (in_transaction_) {
+    if (in_transaction_ || !pending_.empty()) {
+      pending_.clear();  // they named the old session's statements
       throw Error(ErrorCode::internal, "store",
                   "PostgreSQL: the connection to the server was lost; the transaction was rolled back");
     }
@@ -143,7 +199,7 @@ class PostgresDb final : public Db {
     check(r.get(), sql);
   }
 
-  Result run(std::string_view sql, std::span<const Param> params) {
+  Call call(std::string_view sql, std::span<const Param> params, std::int64_t* changed) {
     connect_if_lost();
     const Prepared& p = prepared(sql);
     if (p.params != static_cast<int>(params.size())) {
@@ -151,25 +207,99 @@ class PostgresDb final : public Db {
                   "PostgreSQL: the statement takes " + std::to_string(p.params) + " parameters, " +
                       std::to_string(params.size()) + " given (in: " + excerpt(sql) + ")");
     }
+    Call c{cache_.find(sql)->first, &p, {}, changed};
     // Text format throughout: libpq wants NUL-terminated values, so each one is copied.
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
+    c.params.resize(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
       if (auto* n = std::get_if<std::int64_t>(&params[i])) {
-        texts[i] = std::to_string(*n);
+        c.params[i] = std::to_string(*n);
       } else if (auto* t = std::get_if<std::string_view>(&params[i])) {
         if (std::memchr(t->data(), 0, t->size())) {
           throw Error(ErrorCode::internal, "store", "a text parameter contains a NUL byte");
         }
-        texts[i] = std::string(*t);
-      } else {
-        continue;  // NULL
+        c.params[i] = std::string(*t);
       }
-      values[i] = texts[i].c_str();
     }
-    Result r(PQexecPrepared(conn_, p.name.c_str(), p.params, values.data(), nullptr, nullptr, 0), &PQclear);
-    check(r.get(), sql);
-    return r;
+    return c;
+  }
+
+  // Runs `last` after what was deferred: alone as before, or all of them in one round trip.
+  Result send(Call last) {
+    connect_if_lost();
+    if (pending_.empty()) {
+      std::vector<const char*> values = texts(last);
+      Result r(last.prepared ? PQexecPrepared(conn_, last.prepared->name.c_str(), last.prepared->params,
+                                              values.data(), nullptr, nullptr, 0)
+                             : PQexec(conn_, std::string(last.sql).c_str()),
+               &PQclear);
+      check(r.get(), last.sql);
+      return r;
+    }
+    std::vector<Call> calls = std::move(pending_);
+    pending_.clear();
+    calls.push_back(std::move(last));
+    return pipeline(calls);
+  }
+
+  static std::vector<const char*> texts(const Call& c) {
+    std::vector<const char*> values(c.params.size(), nullptr);
+    for (std::size_t i = 0; i < c.params.size(); ++i)
+      if (c.params[i]) values[i] = c.params[i]->c_str();
+    return values;
+  }
+
+  // Sends `calls` in pipeline mode, a round trip per kChunk of them, and returns the last one's result (with
+  // `all`, every result goes there instead). The
+  // server runs them in order and skips the rest of a chunk after an error; the first error is thrown once
+  // every answer is read and the connection is out of pipeline mode again.
+  Result pipeline(const std::vector<Call>& calls, std::vector<Result>* all = nullptr) {
+    if (PQenterPipelineMode(conn_) != 1) check(nullptr, calls.front().sql);
+    Result last(nullptr, &PQclear);
+    std::exception_ptr error;
+    for (std::size_t done = 0; done < calls.size() && !error;) {
+      const std::size_t end = std::min(calls.size(), done + kChunk);
+      std::size_t sent = done;
+      for (; sent < end; ++sent) {
+        const Call& c = calls[sent];
+        std::vector<const char*> values = texts(c);
+        int ok = c.prepared ? PQsendQueryPrepared(conn_, c.prepared->name.c_str(), c.prepared->params,
+                                                  values.data(), nullptr, nullptr, 0)
+                            : PQsendQueryParams(conn_, std::string(c.sql).c_str(), 0, nullptr, nullptr,
+                                                nullptr, nullptr, 0);
+        if (!ok) break;
+      }
+      const bool synced = PQpipelineSync(conn_) == 1;
+      for (std::size_t i = done; i <= sent && i < end; ++i) {
+        Result r(i < sent ? PQgetResult(conn_) : nullptr, &PQclear);  // i == sent: it failed to go out
+        if (r) {
+          while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // up to the NULL that ends each one
+        }
+        if (!error) {
+          try {
+            check(r.get(), calls[i].sql);
+            if (calls[i].changed) *calls[i].changed += changed(r.get());
+          } catch (...) {
+            error = std::current_exception();
+          }
+        }
+        if (all) {
+          all->push_back(std::move(r));
+        } else if (i + 1 == calls.size()) {
+          last = std::move(r);
+        }
+      }
+      if (synced) {
+        while (PGresult* r = PQgetResult(conn_)) {  // up to the sync
+          bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+          PQclear(r);
+          if (sync) break;
+        }
+      }
+      done = end;
+    }
+    PQexitPipelineMode(conn_);
+    if (error) std::rethrow_exception(error);
+    return last;
   }
 
   const Prepared& prepared(std::string_view sql) {
@@ -208,6 +338,8 @@ class PostgresDb final : public Db {
   std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> cache_;
   int next_name_ = 0;
   bool in_transaction_ = false;
+  std::vector<Call> pending_;                // deferred: sent with the next statement
+  std::set<std::string, std::less<>> held_;  // lock keys taken in this transaction
 };
 
 }  // namespace

@@ -70,6 +70,18 @@ class SqliteDb final : public Db {
     return sqlite3_total_changes64(db_) == before ? 0 : sqlite3_changes64(db_);
   }
 
+  // Nothing to save by waiting: no round trip to the file.
+  void defer(std::string_view sql, std::span<const Param> params, std::int64_t* changed) override {
+    std::int64_t n = execute(sql, params);
+    if (changed) *changed += n;
+  }
+  void flush() override {}
+  std::vector<Rows> query_all(std::span<const Query> queries) override {
+    std::vector<Rows> out;
+    for (const Query& q : queries) out.push_back(query(q.sql, q.params));
+    return out;
+  }
+
   std::string_view serial_primary_key() const override { return "INTEGER PRIMARY KEY AUTOINCREMENT"; }
 
   [[noreturn]] void fail(int rc, std::string_view sql) const {
