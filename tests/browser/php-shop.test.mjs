@@ -9,11 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, artifacts, root } from './harness.mjs';
 import { PAYLOADS, assertInert, openPage } from './xss.mjs';
+import { NOW, apparel, build, cli, engine, expectedSummary, summary } from './shop.mjs';
 
-const build = process.env.BO_BUILD_DIR || path.join(root, 'build/dev');
-const cli = path.join(build, 'cli/backorder');
-const apparel = path.join(root, 'examples/apparel');
-const NOW = '2026-11-30T09:00:00-05:00';
 const SECRET = 'php-shop-test-secret-0123456789';
 const shots = artifacts('php-shop');
 
@@ -27,14 +24,6 @@ after(async () => {
     rmSync(s.data, { recursive: true, force: true });
   }
 });
-
-// The engine's answer through the CLI, over the same policy, catalog and stock the shop serves.
-function engine(args, data = apparel) {
-  const out = execFileSync(cli, [...args, '--format', 'json', '--now', NOW], {
-    encoding: 'utf8', env: { ...process.env, BACKORDER_DATA: data },
-  });
-  return JSON.parse(out);
-}
 
 async function startShop(env = {}) {
   const data = mkdtempSync(path.join(os.tmpdir(), 'bo-php-shop-'));
@@ -60,38 +49,6 @@ async function addToCart(page, url, sku) {
   await page.goto(`${url}/product?sku=${encodeURIComponent(sku)}`);
   await page.click('#add-to-cart');
   await page.waitForURL(`${url}/cart`);
-}
-
-// What the summary shows: the strategy, each shipment's lines, ship and delivery windows and charge.
-async function summary(page) {
-  return page.locator('#summary').evaluate((el) => ({
-    strategy: el.dataset.strategy,
-    disclosure: el.querySelector('#strategy-disclosure').textContent,
-    shipping: Number(el.querySelector('#shipping').dataset.minor),
-    total: Number(el.querySelector('#total').dataset.minor),
-    shipments: [...el.querySelectorAll('tr.shipment')].map((tr) => ({
-      lines: tr.dataset.lines,
-      ship: [tr.querySelector('time.ship').dataset.from, tr.querySelector('time.ship').dataset.to],
-      delivery: [tr.querySelector('time.delivery').dataset.from, tr.querySelector('time.delivery').dataset.to],
-      charge: Number(tr.querySelector('.charge').dataset.minor),
-    })),
-  }));
-}
-
-function expectedSummary(plan, id) {
-  const s = plan.strategies.find((x) => x.id === id);
-  return {
-    strategy: id,
-    disclosure: s.disclosure,
-    shipping: s.customer_pays,
-    total: plan.subtotal + s.customer_pays,
-    shipments: s.shipments.map((sh) => ({
-      lines: sh.items.map((i) => i.line_id).join(','),
-      ship: [sh.ship.from, sh.ship.to],
-      delivery: [sh.delivery.from, sh.delivery.to],
-      charge: sh.charge,
-    })),
-  };
 }
 
 test('product pages: the label is visible and says what the JSON-LD says', async () => {
