@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, artifacts, root } from './harness.mjs';
 import { PAYLOADS, assertInert, openPage } from './xss.mjs';
-import { NOW, apparel, build, cli, engine, expectedSummary, summary } from './shop.mjs';
+import {
+  NOW, apparel, build, engine, expectedSummary, hostileCatalog, restockRecipients, summary,
+} from './shop.mjs';
 
-const policy = path.join(apparel, 'policy.json');
 const SECRET = 'django-shop-test-secret-0123456789';
 // Screenshots of this run only: the folder is emptied first (numbering restarts with each run).
 rmSync(path.join(process.env.BO_BROWSER_ARTIFACTS || path.join(root, 'build/browser-artifacts'), 'django'),
@@ -252,32 +253,13 @@ test('notify-me: the subscription lands in the ledger and hears of the restock',
   await close();
 
   // Six tees come back: the ledger (through the CLI, the C ABI) tells the subscriber, once.
-  const events = path.join(shop.data, 'restock.json');
-  const secret = path.join(shop.data, 'secret');
-  writeFileSync(events, JSON.stringify({ id: 'restock-1', type: 'stock_received', at: NOW, sku: 'TEE-BASIC-S', quantity: 6 }));
-  writeFileSync(secret, SECRET);
-  const db = `sqlite:${path.join(shop.data, 'ledger.db')}`;
-  execFileSync(cli, ['apply', '--db', db, '--policy', policy, '--secret-file', secret, events]);
-  const out = JSON.parse(execFileSync(cli, ['outbox', '--db', db, '--policy', policy, '--format', 'json', '--now', NOW],
-    { encoding: 'utf8' }));
-  const told = (out.messages ?? out).filter((m) => m.kind === 'back_in_stock');
-  assert.deepEqual(told.map((m) => m.recipient), ['lee@example.com']);
+  assert.deepEqual(restockRecipients(shop.data, SECRET), ['lee@example.com']);
 });
 
 
 test('XSS corpus: hostile names and shopper input come out escaped and never run', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bo-django-xss-'));
-  const catalog = JSON.parse(readFileSync(path.join(apparel, 'catalog.json'), 'utf8'));
-  const stock = JSON.parse(readFileSync(path.join(apparel, 'stock.json'), 'utf8'));
-  PAYLOADS.forEach((name, i) => {
-    // jackets in size M: the backordered navy jacket offers them as alternatives, so they reach the cart too
-    catalog.items.push({ sku: `XSS-${i}`, name, category: 'jackets', attributes: { size: 'M', colour: 'navy' },
-      price: 12900, lead_time_days: { min: 5, max: 9 } });
-    stock.stock.push({ sku: `XSS-${i}`, on_hand: i % 2 === 0 ? 0 : 8 });
-  });
-  writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
-  writeFileSync(path.join(dir, 'stock.json'), JSON.stringify(stock));
-  const shop = await startShop({ BO_SHOP_CATALOG: path.join(dir, 'catalog.json'), BO_SHOP_STOCK: path.join(dir, 'stock.json') });
+  const shop = await startShop(hostileCatalog(dir, PAYLOADS));
   const { page, dialogs, close } = await openPage(browser);
 
   await page.goto(shop.url);

@@ -3,13 +3,14 @@
 // What the pages should say is asked of the engine through the `backorder` command (C ABI), not typed in here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, artifacts, root } from './harness.mjs';
 import { PAYLOADS, assertInert, openPage } from './xss.mjs';
-import { NOW, apparel, build, cli, engine, expectedSummary, summary } from './shop.mjs';
+import {
+  NOW, build, engine, expectedSummary, hostileCatalog, restockRecipients, summary,
+} from './shop.mjs';
 
 const SECRET = 'php-shop-test-secret-0123456789';
 const shots = artifacts('php-shop');
@@ -151,34 +152,14 @@ test('notify-me: the subscription lands in the ledger and hears of the restock',
   await close();
 
   // Six tees come back: the ledger (through the CLI) tells the subscriber.
-  const events = path.join(shop.data, 'restock.json');
-  const secret = path.join(shop.data, 'secret');
-  writeFileSync(events, JSON.stringify({ id: 'restock-1', type: 'stock_received', at: NOW, sku: 'TEE-BASIC-S', quantity: 6 }));
-  writeFileSync(secret, SECRET);
-  const db = `sqlite:${path.join(shop.data, 'ledger.db')}`;
-  execFileSync(cli, ['apply', '--db', db, '--policy', path.join(apparel, 'policy.json'), '--secret-file', secret, events]);
-  const out = JSON.parse(execFileSync(cli, ['outbox', '--db', db, '--policy', path.join(apparel, 'policy.json'),
-    '--format', 'json', '--now', NOW], { encoding: 'utf8' }));
-  const messages = out.messages ?? out;
-  const told = messages.filter((m) => m.kind === 'back_in_stock');
-  assert.deepEqual(told.map((m) => m.recipient), ['lee@example.com']);
+  assert.deepEqual(restockRecipients(shop.data, SECRET), ['lee@example.com']);
   assert.deepEqual(dialogs, []);
 });
 
 
 test('XSS corpus: hostile names and shopper input come out escaped and never run', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bo-xss-'));
-  const catalog = JSON.parse(readFileSync(path.join(apparel, 'catalog.json'), 'utf8'));
-  const stock = JSON.parse(readFileSync(path.join(apparel, 'stock.json'), 'utf8'));
-  PAYLOADS.forEach((name, i) => {
-    // jackets in size M: the backordered navy jacket offers them as alternatives, so they reach the cart too
-    catalog.items.push({ sku: `XSS-${i}`, name, category: 'jackets', attributes: { size: 'M', colour: 'navy' },
-      price: 12900, lead_time_days: { min: 5, max: 9 } });
-    stock.stock.push({ sku: `XSS-${i}`, on_hand: i % 2 === 0 ? 0 : 8 });
-  });
-  writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
-  writeFileSync(path.join(dir, 'stock.json'), JSON.stringify(stock));
-  const shop = await startShop({ BO_SHOP_CATALOG: path.join(dir, 'catalog.json'), BO_SHOP_STOCK: path.join(dir, 'stock.json') });
+  const shop = await startShop(hostileCatalog(dir, PAYLOADS));
   const { page, dialogs, close } = await openPage(browser);
 
   await page.goto(shop.url);
