@@ -11,6 +11,7 @@
 
 #include "backorder/labels.hpp"
 #include "backorder/store.hpp"
+#include "store_support.hpp"
 #include "test_support.hpp"
 
 namespace backorder {
@@ -18,11 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string unique_shop() {
-  static std::atomic<int> n{0};
-  return "desk-" + std::to_string(getpid()) + "-" + std::to_string(n++) + "-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-}
+std::string unique_shop() { return test::unique_name("desk-"); }
 
 Instant t(const char* iso) { return parse_instant(iso, "now"); }
 
@@ -69,16 +66,8 @@ json order_event(const std::string& id, const std::string& order, const std::str
 class DeskTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    url_ = GetParam();
-    if (url_ == "postgresql") {
-      const char* env = std::getenv("BO_TEST_POSTGRES_URL");
-      if (!env || !*env) GTEST_SKIP() << "BO_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)";
-      url_ = env;
-    } else if (url_ == "sqlite-file") {
-      dir_ = std::filesystem::temp_directory_path() / ("bo-desk-" + unique_shop());
-      std::filesystem::create_directories(dir_);
-      url_ = "sqlite:" + (dir_ / "ledger.db").string();
-    }
+    url_ = test::backend_url(GetParam(), "bo-desk-", dir_);
+    if (url_.empty()) GTEST_SKIP() << test::kNoPostgres;
     shop_ = unique_shop();
     store_ = open(desk_policy(shop_));
   }

@@ -14,6 +14,7 @@
 #include "backorder/refund_wire.hpp"
 #include "backorder/store.hpp"
 #include "backorder/wire.hpp"
+#include "store_support.hpp"
 #include "test_support.hpp"
 
 namespace backorder {
@@ -21,11 +22,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string unique_shop() {
-  static std::atomic<int> n{0};
-  return "ftc-" + std::to_string(getpid()) + "-" + std::to_string(n++) + "-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-}
+std::string unique_shop() { return test::unique_name("ftc-"); }
 
 Instant t(const char* iso) { return parse_instant(iso, "now"); }
 
@@ -80,16 +77,8 @@ json reply(const std::string& id, const char* at, const std::string& order, cons
 class StoreComplianceTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    url_ = GetParam();
-    if (url_ == "postgresql") {
-      const char* env = std::getenv("BO_TEST_POSTGRES_URL");
-      if (!env || !*env) GTEST_SKIP() << "BO_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)";
-      url_ = env;
-    } else if (url_ == "sqlite-file") {
-      dir_ = std::filesystem::temp_directory_path() / ("bo-ftc-" + unique_shop());
-      std::filesystem::create_directories(dir_);
-      url_ = "sqlite:" + (dir_ / "ledger.db").string();
-    }
+    url_ = test::backend_url(GetParam(), "bo-ftc-", dir_);
+    if (url_.empty()) GTEST_SKIP() << test::kNoPostgres;
     open("US");
   }
   void TearDown() override {

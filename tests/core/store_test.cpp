@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "store_support.hpp"
 #include "test_support.hpp"
 
 namespace backorder {
@@ -20,11 +21,7 @@ using nlohmann::json;
 
 const std::string kSecret = "a-test-secret-of-32-bytes-length";
 
-std::string unique_shop() {
-  static std::atomic<int> n{0};
-  return "shop-" + std::to_string(getpid()) + "-" + std::to_string(n++) + "-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-}
+std::string unique_shop() { return test::unique_name("shop-"); }
 
 std::shared_ptr<const Engine> engine_for(const std::string& shop) {
   json p = json::parse(test::apparel_policy());
@@ -58,16 +55,8 @@ Instant t(const char* iso) { return parse_instant(iso, "now"); }
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    url_ = GetParam();
-    if (url_ == "postgresql") {
-      const char* env = std::getenv("BO_TEST_POSTGRES_URL");
-      if (!env || !*env) GTEST_SKIP() << "BO_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)";
-      url_ = env;
-    } else if (url_ == "sqlite-file") {
-      dir_ = std::filesystem::temp_directory_path() / ("bo-store-" + unique_shop());
-      std::filesystem::create_directories(dir_);
-      url_ = "sqlite:" + (dir_ / "ledger.db").string();
-    }
+    url_ = test::backend_url(GetParam(), "bo-store-", dir_);
+    if (url_.empty()) GTEST_SKIP() << test::kNoPostgres;
     shop_ = unique_shop();
     store_ = open(shop_);
   }
